@@ -1,0 +1,87 @@
+package dev.golive.cli;
+
+import dev.golive.plan.PlanException;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: global options and the list of subcommands. */
+@Command(
+        name = "golive",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "The go-live command center for Java systems.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            PlanCommand.class,
+            DemoCommand.class,
+            CompletionCommand.class
+        },
+        footer = {"", "Exit codes: 0 success, 1 a check or target failed, 2 bad usage or plan, 3 golive failed."})
+final class Golive implements Runnable {
+    @Option(
+            names = "--stacktrace",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of failures.")
+    boolean stacktrace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'golive help'");
+    }
+
+    /** Runs one command line and returns its exit code; never throws. */
+    static int run(Context context, String... args) {
+        CommandLine cli = new CommandLine(new Golive(), new Factory(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> failure(context, e, stacktrace(args)));
+        try {
+            return cli.execute(args);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    private static boolean stacktrace(String[] args) {
+        return Arrays.asList(args).contains("--stacktrace");
+    }
+
+    static int failure(Context context, Exception e, boolean stacktrace) {
+        int code = switch (e) {
+            case PlanException p -> ExitCodes.USAGE;
+            case UsageException u -> ExitCodes.USAGE;
+            case CheckFailedException c -> ExitCodes.FAILED;
+            default -> ExitCodes.BROKEN;
+        };
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (code == ExitCodes.BROKEN) {
+            message = "golive failed: " + message + (stacktrace ? "" : "\n(run again with --stacktrace for details)");
+        }
+        context.err().println(message);
+        if (stacktrace) {
+            e.printStackTrace(context.err());
+        }
+        return code;
+    }
+
+    /** Creates commands, giving those that want it the context. */
+    private record Factory(Context context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> c = cls.getDeclaredConstructor(Context.class);
+                return c.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

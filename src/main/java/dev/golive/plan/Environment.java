@@ -1,0 +1,53 @@
+package dev.golive.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named set of hosts and services ({@code staging}, {@code production}, …).
+ *
+ * <p>Keys: {@code promoteFrom} (the environment a release must pass before this one), {@code
+ * hosts}, {@code services}, {@code entry} (the URL where users come in, usually the load
+ * balancer).
+ *
+ * @param name the environment's name
+ * @param promoteFrom the previous environment in the promotion order, or null
+ * @param hosts hosts by name
+ * @param services services by name
+ * @param entry the entry URL, or null
+ * @param location where the environment is defined
+ */
+public record Environment(
+        String name,
+        String promoteFrom,
+        Map<String, Host> hosts,
+        Map<String, Service> services,
+        String entry,
+        Location location) {
+    public Environment {
+        hosts = Maps.copy(hosts);
+        services = Maps.copy(services);
+    }
+
+    /** Every service on every one of its hosts. Services without hosts have no instances. */
+    public List<Instance> instances() {
+        List<Instance> out = new ArrayList<>();
+        for (Service s : services.values()) {
+            for (String h : s.on()) {
+                Host host = hosts.get(h);
+                if (host != null) {
+                    out.add(new Instance(s, host));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The instances of one service. */
+    public List<Instance> instances(String service) {
+        return instances().stream()
+                .filter(i -> i.service().name().equals(service))
+                .toList();
+    }
+}

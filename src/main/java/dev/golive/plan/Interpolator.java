@@ -1,0 +1,92 @@
+package dev.golive.plan;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${secret:NAME}} in plan
+ * values. Other {@code ${name}} references are left alone: scenarios fill them in at run time.
+ */
+final class Interpolator {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret):([^}:]*)(?::-([^}]*))?}");
+
+    private final Map<String, String> environment;
+    private final Supplier<SecretsFile> secretsFile;
+    private final boolean allowMissingSecrets;
+    private final Set<String> used = new LinkedHashSet<>();
+    private final Set<String> missing = new LinkedHashSet<>();
+
+    Interpolator(Map<String, String> environment, Supplier<SecretsFile> secretsFile, boolean allowMissingSecrets) {
+        this.environment = Map.copyOf(environment);
+        this.secretsFile = secretsFile;
+        this.allowMissingSecrets = allowMissingSecrets;
+    }
+
+    /** The text with references replaced; a reference that cannot be resolved is reported. */
+    String apply(String text, Location location, String path, Problems problems) {
+        if (!text.contains("${")) {
+            return text;
+        }
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = resolve(m.group(1), m.group(2).strip(), m.group(3), location, path, problems);
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    Secrets secrets() {
+        return new Secrets(used, missing);
+    }
+
+    private String resolve(String kind, String name, String fallback, Location at, String path, Problems problems) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            problems.add(
+                    at,
+                    path,
+                    "bad " + kind + " name '" + name + "' in ${" + kind + ":" + name
+                            + "}: use letters, digits, '_', '.' and '-'");
+            return null;
+        }
+        if (kind.equals("env")) {
+            String value = environment.getOrDefault(name, fallback);
+            if (value == null) {
+                problems.add(
+                        at,
+                        path,
+                        "environment variable " + name + " is not set; set it, or give a default: ${env:" + name
+                                + ":-value}");
+            }
+            return value;
+        }
+        return secret(name, at, path, problems);
+    }
+
+    private String secret(String name, Location at, String path, Problems problems) {
+        SecretsFile file = secretsFile.get();
+        String value = file == null ? null : file.get(name);
+        if (value == null) {
+            value = environment.get(name);
+        }
+        if (value == null && allowMissingSecrets) {
+            missing.add(at + ": " + path + ": secret " + name + " is not set");
+            return Secrets.MASK;
+        }
+        if (value == null) {
+            problems.add(
+                    at,
+                    path,
+                    "secret " + name + " is not set: put " + name
+                            + "=... in the secrets file, or set the environment variable " + name);
+            return null;
+        }
+        used.add(value);
+        return value;
+    }
+}

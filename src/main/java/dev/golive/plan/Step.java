@@ -1,0 +1,110 @@
+package dev.golive.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a scenario. A step is a request ({@code get:}, {@code post:}, {@code put:}, {@code
+ * delete:}, {@code patch:} or {@code head:} with the URL), a pause ({@code think:}) or a group
+ * measured as one ({@code transaction:} with its own {@code steps}).
+ */
+public sealed interface Step {
+    Location location();
+
+    /**
+     * An HTTP request. URLs are relative to the environment's entry, or absolute.
+     *
+     * <p>Keys besides the method: {@code name}, {@code headers}, {@code query}, {@code form},
+     * {@code json}, {@code body}, {@code expect}, {@code save} (name to expression: a JSON path
+     * {@code $.a.b}, {@code regex:...}, {@code header:Name} or {@code cookie:Name}), {@code
+     * redirects} (follow redirects, default true).
+     *
+     * @param method GET, POST, PUT, DELETE, PATCH or HEAD
+     * @param url the URL, may contain {@code ${name}}
+     * @param name a display name, or null for method and URL
+     * @param headers request headers
+     * @param query query parameters
+     * @param form form fields
+     * @param json a JSON body, as JSON text, or null
+     * @param body a raw body, or null
+     * @param expect what the response must satisfy
+     * @param save values to keep for later steps
+     * @param redirects whether redirects are followed
+     * @param location where the step is defined
+     */
+    record Request(
+            String method,
+            String url,
+            String name,
+            Map<String, String> headers,
+            Map<String, String> query,
+            Map<String, String> form,
+            String json,
+            String body,
+            ResponseCheck expect,
+            Map<String, String> save,
+            boolean redirects,
+            Location location)
+            implements Step {
+        public static final List<String> METHODS = List.of("get", "post", "put", "delete", "patch", "head");
+
+        public Request {
+            headers = Maps.copy(headers);
+            query = Maps.copy(query);
+            form = Maps.copy(form);
+            save = Maps.copy(save);
+        }
+    }
+
+    /**
+     * A pause: {@code think: 2s}, or a uniform range {@code think: 1s..3s}.
+     *
+     * @param min the shortest pause
+     * @param max the longest pause
+     * @param location where the step is defined
+     */
+    record Think(Duration min, Duration max, Location location) implements Step {
+        public Think {
+            if (min == null || max == null || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("think needs min <= max");
+            }
+        }
+    }
+
+    /**
+     * Steps measured as one business transaction: {@code transaction: login} with {@code steps}.
+     *
+     * @param name the transaction's name, used in targets and reports
+     * @param steps its steps
+     * @param location where the step is defined
+     */
+    record Transaction(String name, List<Step> steps, Location location) implements Step {
+        public Transaction {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * What a response must satisfy. Keys: {@code status} (a code or a list; default any 2xx or
+     * 3xx), {@code contains}, {@code regex}, {@code json} (JSON path to expected value), {@code
+     * maxTime}.
+     *
+     * @param status accepted status codes; empty means 2xx and 3xx
+     * @param contains text the body must contain, or null
+     * @param regex a pattern the body must match, or null
+     * @param json JSON paths and their expected values
+     * @param maxTime the slowest acceptable response, or null
+     */
+    record ResponseCheck(
+            List<Integer> status, String contains, String regex, Map<String, String> json, Duration maxTime) {
+        public ResponseCheck {
+            status = List.copyOf(status);
+            json = Maps.copy(json);
+        }
+
+        static ResponseCheck any() {
+            return new ResponseCheck(List.of(), null, null, Map.of(), null);
+        }
+    }
+}

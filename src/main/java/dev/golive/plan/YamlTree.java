@@ -1,0 +1,101 @@
+package dev.golive.plan;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML text into a {@link Node} tree that keeps the location of every key and value. The
+ * streaming parser is used rather than data binding because binding forgets where values were.
+ */
+final class YamlTree {
+    private static final int MAX_DEPTH = 64;
+
+    private final YAMLFactory factory = YAMLFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    /** Parses one document; syntax errors become problems and yield null. */
+    Node parse(Path file, String text, Problems problems) {
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new Node.Null(new Location(file, 1, 1));
+            }
+            return read(parser, file, problems, "");
+        } catch (IOException | RuntimeException e) {
+            problems.add(errorLocation(file, e), "", "not valid YAML: " + firstLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    private Node read(JsonParser parser, Path file, Problems problems, String path) throws IOException {
+        Location here = location(file, parser.currentTokenLocation());
+        JsonToken token = parser.currentToken();
+        return switch (token) {
+            case START_OBJECT -> readMap(parser, file, problems, path, here);
+            case START_ARRAY -> readList(parser, file, problems, path, here);
+            case VALUE_NULL -> new Node.Null(here);
+            default -> new Node.Scalar(parser.getText(), here);
+        };
+    }
+
+    private Node readMap(JsonParser parser, Path file, Problems problems, String path, Location here)
+            throws IOException {
+        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Location keyLocation = location(file, parser.currentTokenLocation());
+            parser.nextToken();
+            String childPath = Paths.child(path, key);
+            Node value = read(parser, file, problems, childPath);
+            Node.Entry previous = entries.putIfAbsent(key, new Node.Entry(key, keyLocation, value));
+            if (previous != null) {
+                problems.add(
+                        keyLocation,
+                        childPath,
+                        "duplicate key '" + key + "', first given at line "
+                                + previous.keyLocation().line());
+            }
+        }
+        return new Node.Mapping(entries, here);
+    }
+
+    private Node readList(JsonParser parser, Path file, Problems problems, String path, Location here)
+            throws IOException {
+        List<Node> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(read(parser, file, problems, path + "[" + items.size() + "]"));
+        }
+        return new Node.Sequence(items, here);
+    }
+
+    private static Location location(Path file, JsonLocation at) {
+        return new Location(file, at.getLineNr(), at.getColumnNr());
+    }
+
+    private static Location errorLocation(Path file, Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+            return location(file, jpe.getLocation());
+        }
+        return new Location(file, 1, 1);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().findFirst().orElse(message).strip();
+        int at = line.indexOf(" at [Source");
+        return at > 0 ? line.substring(0, at) : line;
+    }
+}
