@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             PlanCommand.class,
+            JournalCommand.class,
+            NoteCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },

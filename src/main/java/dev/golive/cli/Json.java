@@ -15,6 +15,15 @@ final class Json {
         out.println(write(value));
     }
 
+    /** Parses JSON text into a tree, so that it is printed as JSON rather than as a string. */
+    static Object tree(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

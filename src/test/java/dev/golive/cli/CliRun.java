@@ -1,0 +1,20 @@
+package dev.golive.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs golive in-process with captured output and a given environment. */
+record CliRun(int code, String out, String err) {
+    static CliRun of(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context context = new Context(new PrintWriter(out, true), new PrintWriter(err, true), env);
+        int code = Golive.run(context, args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    static CliRun of(String... args) {
+        return of(Map.of(), args);
+    }
+}

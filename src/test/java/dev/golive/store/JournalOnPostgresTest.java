@@ -1,0 +1,21 @@
+package dev.golive.store;
+
+import dev.golive.testsupport.PostgresServer;
+import dev.golive.testsupport.PostgresServerExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresServerExtension.class)
+class JournalOnPostgresTest extends JournalContract {
+    private String url;
+
+    @BeforeEach
+    void createDatabase(PostgresServer postgres) {
+        url = postgres.createDatabase();
+    }
+
+    @Override
+    String storeUrl() {
+        return url;
+    }
+}

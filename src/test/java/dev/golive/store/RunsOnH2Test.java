@@ -1,0 +1,8 @@
+package dev.golive.store;
+
+class RunsOnH2Test extends RunsContract {
+    @Override
+    String storeUrl() {
+        return null;
+    }
+}
