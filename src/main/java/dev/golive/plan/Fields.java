@@ -91,7 +91,13 @@ final class Fields {
             missing(key, what);
             return null;
         }
-        return string(key);
+        String value = string(key);
+        if (value != null && value.isBlank()) {
+            reading.problem(
+                    location(key), path(key), "'" + key + "' must not be empty" + (what == null ? "" : ": " + what));
+            return null;
+        }
+        return value;
     }
 
     List<String> strings(String key) {

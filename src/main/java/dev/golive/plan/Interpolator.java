@@ -26,19 +26,24 @@ final class Interpolator {
         this.allowMissingSecrets = allowMissingSecrets;
     }
 
-    /** The text with references replaced; a reference that cannot be resolved is reported. */
+    /**
+     * The text with references replaced; null when a reference cannot be resolved, after reporting
+     * it, so that a half-resolved value is never used or reported again as empty.
+     */
     String apply(String text, Location location, String path, Problems problems) {
         if (!text.contains("${")) {
             return text;
         }
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
+        boolean resolved = true;
         while (m.find()) {
             String value = resolve(m.group(1), m.group(2).strip(), m.group(3), location, path, problems);
+            resolved &= value != null;
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
         m.appendTail(out);
-        return out.toString();
+        return resolved ? out.toString() : null;
     }
 
     Secrets secrets() {

@@ -36,7 +36,10 @@ final class LoadTestReader {
     private static Map<String, Double> mix(Fields f) {
         Map<String, Double> mix = new LinkedHashMap<>();
         if (f.has("scenario")) {
-            mix.put(f.string("scenario"), 100.0);
+            String scenario = f.string("scenario");
+            if (scenario != null) {
+                mix.put(scenario, 100.0);
+            }
             if (f.has("mix")) {
                 f.reading().problem(f.keyLocation("mix"), f.path(), "give either 'scenario' or 'mix', not both");
             }
@@ -47,14 +50,17 @@ final class LoadTestReader {
             return mix;
         }
         Fields m = f.fields("mix");
+        boolean complete = true;
         for (String scenario : m.keys()) {
             Double share = m.percent(scenario);
             if (share != null) {
                 mix.put(scenario, share);
             }
+            complete &= share != null;
         }
         double total = mix.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (!mix.isEmpty() && Math.abs(total - 100.0) > 0.001) {
+        // A share already reported would only make the total wrong as well.
+        if (complete && !mix.isEmpty() && Math.abs(total - 100.0) > 0.001) {
             f.reading()
                     .problem(
                             f.location("mix"),
@@ -136,6 +142,7 @@ final class LoadTestReader {
                             rates
                                     ? Values.rateHint(text)
                                     : "bad number of users '" + text + "': expected a whole number like 100");
+            return null;
         }
         return v;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -98,10 +99,11 @@ public final class PlanLoader {
         Reading plain = new Reading(problems, new Interpolator(environment, SecretsFile::empty, true));
         List<Node> items = plain.items(include.value(), "include");
         for (int i = 0; i < items.size(); i++) {
-            String name = plain.text(items.get(i), Paths.index("include", i));
-            if (name != null) {
-                Path target = resolve(file, name);
-                collect(target, items.get(i).location(), Paths.index("include", i), problems, out, chain);
+            String path = Paths.index("include", i);
+            String name = plain.text(items.get(i), path);
+            Path target = name == null ? null : resolve(file, name, items.get(i).location(), path, problems);
+            if (target != null) {
+                collect(target, items.get(i).location(), path, problems, out, chain);
             }
         }
     }
@@ -127,8 +129,15 @@ public final class PlanLoader {
         return null;
     }
 
-    static Path resolve(Path relativeTo, String name) {
-        Path p = Path.of(name);
+    /** The file a plan names, relative to the plan; null after reporting a name no file can have. */
+    static Path resolve(Path relativeTo, String name, Location at, String path, Problems problems) {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (InvalidPathException e) {
+            problems.add(at, path, "bad file name '" + name + "': " + e.getReason());
+            return null;
+        }
         if (p.isAbsolute()) {
             return p;
         }

@@ -5,17 +5,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Collects the problems of one load and renders them with the offending source line. */
 final class Problems {
     static final int LIMIT = 20;
+    // Where the YAML parser counts a new line: YAML 1.1 also breaks lines at NEL, LS and PS.
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u0085\\u2028\\u2029]");
 
     private final List<Problem> found = new ArrayList<>();
     private final Map<Path, List<String>> sources = new HashMap<>();
     private boolean truncated;
 
     void source(Path file, String text) {
-        sources.put(file, text.lines().toList());
+        sources.put(file, List.of(LINE_BREAK.split(text)));
     }
 
     void add(Location location, String path, String message) {

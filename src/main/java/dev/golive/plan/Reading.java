@@ -32,7 +32,7 @@ final class Reading {
         return new Fields(this, new Node.Mapping(java.util.Map.of(), node.location()), path);
     }
 
-    /** A scalar's text with env and secret references resolved; null when not a scalar. */
+    /** A scalar's text with env and secret references resolved; null when not a scalar or not resolved. */
     String text(Node node, String path) {
         if (node instanceof Node.Scalar scalar) {
             return interpolator.apply(scalar.text(), scalar.location(), path, problems);

@@ -13,7 +13,7 @@ import java.util.Map;
 /** Reads {@code runbooks:} and their steps. */
 final class RunbookReader {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final List<String> OPTIONS = List.of("on", "env", "service", "release", "to", "action", "until");
+    private static final List<String> OPTIONS = List.of("env", "release", "to", "action", "until");
 
     private RunbookReader() {}
 
@@ -63,6 +63,10 @@ final class RunbookReader {
             f.missing("approvers", "the roles or people who decide a gate");
         }
         String onFailure = f.choice("on-failure", "stop", List.of("stop", "continue"));
+        List<String> on = f.strings("on");
+        if (!on.isEmpty()) {
+            options.put("on", String.join(",", on));
+        }
         for (String o : OPTIONS) {
             String v = f.string(o);
             if (v != null) {

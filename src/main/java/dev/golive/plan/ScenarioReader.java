@@ -65,8 +65,11 @@ final class ScenarioReader {
 
     private static Step think(Fields f) {
         String text = f.string("think");
-        String[] range = text == null ? null : Values.range(text);
-        Duration min = Values.duration(range == null ? String.valueOf(text) : range[0]);
+        if (text == null) {
+            return null;
+        }
+        String[] range = Values.range(text);
+        Duration min = Values.duration(range == null ? text : range[0]);
         Duration max = range == null ? min : Values.duration(range[1]);
         if (min == null || max == null || max.compareTo(min) < 0) {
             f.reading()

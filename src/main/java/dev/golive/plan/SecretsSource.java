@@ -35,7 +35,7 @@ final class SecretsSource {
         Location at = entry == null ? plan.location() : entry.value().location();
         Path file = given;
         if (file == null && entry != null && entry.value() instanceof Node.Scalar s) {
-            file = PlanLoader.resolve(planFile, s.text());
+            file = PlanLoader.resolve(planFile, s.text(), at, "secrets", problems);
         }
         if (file == null) {
             return SecretsFile.empty();

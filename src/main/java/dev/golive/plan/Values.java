@@ -22,7 +22,11 @@ final class Values {
         long nanos = 0;
         int end = 0;
         while (m.find() && m.start() == end) {
-            nanos += (long) (Double.parseDouble(m.group(1)) * unitNanos(m.group(2)));
+            long part = (long) (Double.parseDouble(m.group(1)) * unitNanos(m.group(2)));
+            if (part == Long.MAX_VALUE || Long.MAX_VALUE - part < nanos) {
+                return null;
+            }
+            nanos += part;
             end = m.end();
         }
         return end == s.length() && end > 0 ? Duration.ofNanos(nanos) : null;

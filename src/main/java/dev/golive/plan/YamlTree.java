@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link Node} tree that keeps the location of every key and value. The
@@ -33,7 +34,7 @@ final class YamlTree {
             }
             return read(parser, file, problems, "");
         } catch (IOException | RuntimeException e) {
-            problems.add(errorLocation(file, e), "", "not valid YAML: " + firstLine(e.getMessage()));
+            problems.add(errorLocation(file, e), "", "not valid YAML: " + message(e));
             return null;
         }
     }
@@ -88,6 +89,18 @@ final class YamlTree {
             return location(file, jpe.getLocation());
         }
         return new Location(file, 1, 1);
+    }
+
+    /** SnakeYAML's own words: what is wrong, and what it was reading, which may have begun lines earlier. */
+    private static String message(Exception e) {
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+            if (y.getContext() == null || y.getContextMark() == null) {
+                return y.getProblem();
+            }
+            return y.getProblem() + " (" + y.getContext() + " that began at line "
+                    + (y.getContextMark().getLine() + 1) + ")";
+        }
+        return firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {
