@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             PlanCommand.class,
             JournalCommand.class,
             NoteCommand.class,
+            RunbookCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },
@@ -60,6 +61,7 @@ final class Golive implements Runnable {
         int code = switch (e) {
             case PlanException p -> ExitCodes.USAGE;
             case UsageException u -> ExitCodes.USAGE;
+            case dev.golive.runbook.RunbookException r -> ExitCodes.USAGE;
             case CheckFailedException c -> ExitCodes.FAILED;
             default -> ExitCodes.BROKEN;
         };

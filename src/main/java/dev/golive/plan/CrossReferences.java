@@ -199,6 +199,10 @@ final class CrossReferences {
             }
             default -> {}
         }
+        if (s.kind().equals("gate") && !plan.people().isEmpty()) {
+            s.approvers()
+                    .forEach(a -> exists(s.location(), path + ".approvers", "person or role", a, peopleAndRoles()));
+        }
         for (String key : List.of("to", "env")) {
             String env = s.options().get(key);
             if (env != null) {
@@ -244,6 +248,12 @@ final class CrossReferences {
             trail.remove(trail.size() - 1);
         }
         return false;
+    }
+
+    private Set<String> peopleAndRoles() {
+        Set<String> out = new LinkedHashSet<>(plan.people().keySet());
+        plan.people().values().forEach(out::addAll);
+        return out;
     }
 
     private Set<String> allServices() {

@@ -14,12 +14,13 @@ import java.util.Optional;
  * <p>Top-level keys: {@code system} (required, the system's name), {@code store} (a JDBC URL of
  * the team store; omitted: an embedded database in {@code .golive/} beside the plan), {@code
  * secrets} (a secrets file), {@code include} (other plan files merged into this one), {@code
- * environments}, {@code checks}, {@code scenarios}, {@code loadtests}, {@code drills}, {@code
- * runbooks}.
+ * people} (who holds which roles, for runbook owners and gate approvers), {@code environments},
+ * {@code checks}, {@code scenarios}, {@code loadtests}, {@code drills}, {@code runbooks}.
  *
  * @param system the system's name
  * @param file the main plan file
  * @param store the store's JDBC URL, or null for the embedded default
+ * @param people each person's roles ({@code alice: [pm]}), by name
  * @param environments environments by name, in file order
  * @param checks readiness checks, in file order
  * @param scenarios business flows by name
@@ -32,6 +33,7 @@ public record Plan(
         String system,
         Path file,
         String store,
+        Map<String, List<String>> people,
         Map<String, Environment> environments,
         List<Check> checks,
         Map<String, Scenario> scenarios,
@@ -43,6 +45,7 @@ public record Plan(
         if (system == null || system.isBlank()) {
             throw new IllegalArgumentException("system is required");
         }
+        people = Maps.copy(people);
         environments = Maps.copy(environments);
         checks = List.copyOf(checks);
         scenarios = Maps.copy(scenarios);
@@ -50,6 +53,11 @@ public record Plan(
         drills = Maps.copy(drills);
         runbooks = Maps.copy(runbooks);
         secrets = secrets == null ? Secrets.none() : secrets;
+    }
+
+    /** True when {@code person} is {@code who} by name, or holds {@code who} as a role. */
+    public boolean answersFor(String person, String who) {
+        return person.equals(who) || people.getOrDefault(person, List.of()).contains(who);
     }
 
     /** The directory of the main plan file; relative paths in the plan are resolved from it. */

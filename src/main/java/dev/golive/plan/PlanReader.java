@@ -1,7 +1,9 @@
 package dev.golive.plan;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Reads the top level of a (merged) plan tree into a {@link Plan}. */
@@ -12,6 +14,7 @@ final class PlanReader {
             "store",
             "secrets",
             "include",
+            "people",
             "environments",
             "checks",
             "scenarios",
@@ -26,6 +29,7 @@ final class PlanReader {
         f.allow("include", "secrets");
         String system = f.required("system", "the name of the system this plan describes");
         String store = f.string("store");
+        var people = people(f);
         var environments = Named.read(f, "environments", EnvironmentReader::read);
         var checks = CheckReader.read(f);
         var scenarios = Named.read(f, "scenarios", ScenarioReader::read);
@@ -37,6 +41,7 @@ final class PlanReader {
                 system == null ? "unnamed" : system,
                 file,
                 store,
+                people,
                 environments,
                 checks,
                 scenarios,
@@ -44,5 +49,15 @@ final class PlanReader {
                 drills,
                 runbooks,
                 secrets.get());
+    }
+
+    /** {@code alice: [pm, architect]}, or one role: {@code bob: ops}. */
+    private static Map<String, List<String>> people(Fields plan) {
+        Fields people = plan.fields("people");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : people.keys()) {
+            out.put(name, people.strings(name));
+        }
+        return out;
     }
 }

@@ -47,21 +47,45 @@ public final class Journal {
      * @return the entry's sequence number
      */
     public long append(String runId, String kind, String subject, String actor, String data) {
-        Texts.require(kind, "journal kind", LONGEST_KIND);
-        Texts.require(actor, "journal actor", LONGEST_ACTOR);
-        Texts.atMost(runId, "run id", LONGEST_RUN_ID);
-        String maskedSubject =
-                Texts.atMost(subject == null ? null : masker.apply(subject), "journal subject", LONGEST_SUBJECT);
-        String maskedData = jsonObject(data == null ? "{}" : masker.apply(data));
-        return store.transaction(
-                "append journal entry " + kind,
-                connection -> insert(connection, runId, kind, maskedSubject, actor, maskedData));
+        Entry entry = checked(runId, kind, subject, actor, data);
+        return store.transaction("append journal entry " + kind, connection -> insert(connection, entry));
+    }
+
+    /**
+     * Records one entry inside the caller's {@link Store#transaction}, so that it is committed
+     * together with the caller's own changes, or not at all.
+     */
+    public long append(Connection connection, String runId, String kind, String subject, String actor, String data)
+            throws SQLException {
+        return insert(connection, checked(runId, kind, subject, actor, data));
     }
 
     /** The matching entries, oldest first. */
     public List<JournalEntry> list(JournalQuery query) {
         JournalSelect select = new JournalSelect(query);
         return store.transaction("list the journal", select::run);
+    }
+
+    /** The matching entries, oldest first, read inside the caller's {@link Store#transaction}. */
+    public List<JournalEntry> list(Connection connection, JournalQuery query) throws SQLException {
+        return new JournalSelect(query).run(connection);
+    }
+
+    private Entry checked(String runId, String kind, String subject, String actor, String data) {
+        Texts.require(kind, "journal kind", LONGEST_KIND);
+        Texts.require(actor, "journal actor", LONGEST_ACTOR);
+        Texts.atMost(runId, "run id", LONGEST_RUN_ID);
+        String maskedSubject =
+                Texts.atMost(subject == null ? null : masker.apply(subject), "journal subject", LONGEST_SUBJECT);
+        String maskedData = jsonObject(data == null ? "{}" : masker.apply(data));
+        return new Entry(runId, kind, maskedSubject, actor, maskedData);
+    }
+
+    /** An entry that is masked and checked, ready to insert. */
+    private record Entry(String runId, String kind, String subject, String actor, String data) {}
+
+    private long insert(Connection connection, Entry e) throws SQLException {
+        return insert(connection, e.runId(), e.kind(), e.subject(), e.actor(), e.data());
     }
 
     /** Inserts an entry that is already masked and checked, inside the caller's transaction. */

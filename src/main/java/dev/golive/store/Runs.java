@@ -44,6 +44,14 @@ public final class Runs {
      * @param environment where it runs, or {@code null}
      */
     public Run start(String kind, String name, String environment, String startedBy) {
+        return start(kind, name, environment, startedBy, (connection, run) -> {});
+    }
+
+    /**
+     * Starts a run and does {@code then} in the same transaction: when {@code then} throws, the
+     * run was never started.
+     */
+    public Run start(String kind, String name, String environment, String startedBy, RunWork then) {
         Texts.require(kind, "run kind", 40);
         Texts.require(startedBy, "run actor", 100);
         Texts.atMost(environment, "run environment", 100);
@@ -51,9 +59,11 @@ public final class Runs {
         // Two processes may pick the same next id; the loser of the race picks again.
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.transaction(
-                        "start " + kind + " run " + maskedName,
-                        connection -> insert(connection, kind, maskedName, environment, startedBy));
+                return store.transaction("start " + kind + " run " + maskedName, connection -> {
+                    Run run = insert(connection, kind, maskedName, environment, startedBy);
+                    then.run(connection, run);
+                    return run;
+                });
             } catch (StoreException e) {
                 if (attempt == ATTEMPTS || !duplicateKey(e)) {
                     throw e;
@@ -64,22 +74,31 @@ public final class Runs {
 
     /** Ends a running run; a run ends once. */
     public Run end(String runId, String outcome, String actor) {
+        return store.transaction("end run " + runId, connection -> end(connection, runId, outcome, actor));
+    }
+
+    /** Ends a running run inside the caller's {@link Store#transaction}. */
+    public Run end(Connection connection, String runId, String outcome, String actor) throws SQLException {
         Texts.require(outcome, "run outcome", 40);
         Texts.require(actor, "run actor", 100);
-        return store.transaction("end run " + runId, connection -> {
-            Instant now = journal.now();
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE runs SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL")) {
-                update.setObject(1, now.atOffset(ZoneOffset.UTC));
-                update.setString(2, outcome);
-                update.setString(3, runId);
-                if (update.executeUpdate() == 0) {
-                    throw notRunning(connection, runId);
-                }
+        Instant now = journal.now();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE runs SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL")) {
+            update.setObject(1, now.atOffset(ZoneOffset.UTC));
+            update.setString(2, outcome);
+            update.setString(3, runId);
+            if (update.executeUpdate() == 0) {
+                throw notRunning(connection, runId);
             }
-            journal.insert(connection, runId, "run.ended", runId, actor, json(Map.of("outcome", outcome)));
-            return select(connection, runId).orElseThrow();
-        });
+        }
+        journal.insert(connection, runId, "run.ended", runId, actor, json(Map.of("outcome", outcome)));
+        return select(connection, runId).orElseThrow();
+    }
+
+    /** Work done inside the transaction that starts a run. */
+    @FunctionalInterface
+    public interface RunWork {
+        void run(Connection connection, Run run) throws SQLException;
     }
 
     public Optional<Run> find(String runId) {
