@@ -205,7 +205,7 @@ abstract class JournalContract extends StoreContract {
             return applied;
         });
 
-        assertThat(versions).containsExactly("1");
+        assertThat(versions).containsExactly("1", "2");
     }
 
     private static String storedText(Store store) {
