@@ -10,12 +10,24 @@ final class CheckReader {
 
     static List<Check> read(Fields plan) {
         List<Check> out = new ArrayList<>();
+        java.util.Map<String, Location> names = new java.util.HashMap<>();
         List<Node> items = plan.items("checks");
         for (int i = 0; i < items.size(); i++) {
-            Check c = check(plan.reading().fields(items.get(i), Paths.index(plan.path("checks"), i)));
-            if (c != null) {
-                out.add(c);
+            String path = Paths.index(plan.path("checks"), i);
+            Check c = check(plan.reading().fields(items.get(i), path));
+            if (c == null) {
+                continue;
             }
+            Location first = names.putIfAbsent(c.name(), c.location());
+            if (first != null) {
+                plan.reading()
+                        .problem(
+                                c.location(),
+                                path + ".name",
+                                "duplicate check name '" + c.name() + "', first used at line " + first.line()
+                                        + "; runbook steps name checks, so names are unique");
+            }
+            out.add(c);
         }
         return out;
     }

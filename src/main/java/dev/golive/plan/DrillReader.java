@@ -40,6 +40,17 @@ final class DrillReader {
         if (!instances.isEmpty() && f.has("count")) {
             f.reading().problem(f.keyLocation("count"), f.path(), "give either 'count' or 'instances', not both");
         }
+        boolean wholeHost = "host".equals(service);
+        if (wholeHost && host == null) {
+            f.missing("host", "the host taken down by {" + kind + ": host, host: NAME}");
+        } else if (!wholeHost && host != null) {
+            f.reading()
+                    .problem(
+                            f.keyLocation("host"),
+                            f.path(),
+                            "'host' goes with {" + kind + ": host}, which takes a " + "whole host; to fault " + service
+                                    + " on one host, write instances: [" + host + "]");
+        }
         f.finish();
         if (kind == null || service == null) {
             return null;

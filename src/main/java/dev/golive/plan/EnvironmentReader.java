@@ -71,7 +71,7 @@ final class EnvironmentReader {
         }
         for (String key : f.keys()) {
             if (!COMMON.contains(key) && !kind.settings().contains(key) && isSettingOfAnotherKind(key)) {
-                f.allow(key);
+                f.reported(key);
                 f.reading()
                         .problem(
                                 f.keyLocation(key),

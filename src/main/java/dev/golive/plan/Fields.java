@@ -15,6 +15,7 @@ final class Fields {
     private final Node.Mapping map;
     private final String path;
     private final Set<String> known = new LinkedHashSet<>();
+    private final Set<String> reported = new LinkedHashSet<>();
 
     Fields(Reading reading, Node.Mapping map, String path) {
         this.reading = reading;
@@ -41,6 +42,11 @@ final class Fields {
     /** The keys actually present, in file order. */
     List<String> keys() {
         return new ArrayList<>(map.entries().keySet());
+    }
+
+    /** Marks a key as already reported by the caller, without making it a valid key. */
+    void reported(String key) {
+        reported.add(key);
     }
 
     /** Declares keys as valid without reading them (read elsewhere). */
@@ -152,7 +158,7 @@ final class Fields {
     /** Reports every key that was never asked for. Call after reading all valid keys. */
     void finish() {
         for (Node.Entry e : map.entries().values()) {
-            if (!known.contains(e.key())) {
+            if (!known.contains(e.key()) && !reported.contains(e.key())) {
                 unknown(e);
             }
         }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * values. Other {@code ${name}} references are left alone: scenarios fill them in at run time.
  */
 final class Interpolator {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret):([^}:]*)(?::-([^}]*))?}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z]+):([^}]*)}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final Map<String, String> environment;
     private final Supplier<SecretsFile> secretsFile;
@@ -38,7 +39,7 @@ final class Interpolator {
         StringBuilder out = new StringBuilder();
         boolean resolved = true;
         while (m.find()) {
-            String value = resolve(m.group(1), m.group(2).strip(), m.group(3), location, path, problems);
+            String value = reference(m.group(1), m.group(2), location, path, problems);
             resolved &= value != null;
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
@@ -50,8 +51,33 @@ final class Interpolator {
         return new Secrets(used, missing);
     }
 
+    /** One {@code ${kind:rest}}; scenario values like {@code ${id}} have no colon and never get here. */
+    private String reference(String kind, String rest, Location at, String path, Problems problems) {
+        if (!kind.equals("env") && !kind.equals("secret")) {
+            String hint = kind.equalsIgnoreCase("env") || kind.equalsIgnoreCase("secret") ? kind.toLowerCase() : null;
+            problems.add(
+                    at,
+                    path,
+                    "unknown reference ${" + kind + ":" + rest + "}: write ${env:NAME} or ${secret:NAME}"
+                            + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            return null;
+        }
+        int dash = rest.indexOf(":-");
+        String name = (dash < 0 ? rest : rest.substring(0, dash)).strip();
+        String fallback = dash < 0 ? null : rest.substring(dash + 2);
+        if (kind.equals("secret") && fallback != null) {
+            problems.add(
+                    at,
+                    path,
+                    "${secret:" + name + "} cannot have a default: a secret must come from the secrets "
+                            + "file or the environment");
+            return null;
+        }
+        return resolve(kind, name, fallback, at, path, problems);
+    }
+
     private String resolve(String kind, String name, String fallback, Location at, String path, Problems problems) {
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+        if (!NAME.matcher(name).matches()) {
             problems.add(
                     at,
                     path,

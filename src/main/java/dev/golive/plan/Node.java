@@ -11,7 +11,11 @@ sealed interface Node {
     /** What the user wrote, for messages: "a map", "a list", "'abc'". */
     String describe();
 
-    record Scalar(String text, Location location) implements Node {
+    /**
+     * A single value. {@code plain} is true for a number or boolean written without quotes, whose
+     * type a JSON body keeps.
+     */
+    record Scalar(String text, boolean plain, Location location) implements Node {
         public String describe() {
             return "'" + text + "'";
         }

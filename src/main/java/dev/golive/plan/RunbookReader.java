@@ -15,6 +15,9 @@ final class RunbookReader {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final List<String> OPTIONS = List.of("env", "release", "to", "action", "until");
 
+    /** Kinds whose value is a map, with its keys: {@code deploy: {release: 1.4.2, to: production}}. */
+    private static final Map<String, List<String>> MAP_KINDS = Map.of("deploy", List.of("release", "to"));
+
     private RunbookReader() {}
 
     static Runbook read(String name, Fields f) {
@@ -99,7 +102,21 @@ final class RunbookReader {
     /** The kind key's value; a map value ({@code deploy: {release, to}}) also goes into options. */
     private static String target(Fields f, String kind, Map<String, String> options) {
         if (f.node(kind) instanceof Node.Mapping) {
-            Map<String, String> values = ScenarioReader.stringMap(f, kind);
+            List<String> keys = MAP_KINDS.get(kind);
+            if (keys == null) {
+                f.reading()
+                        .problem(f.location(kind), f.path(kind), "a " + kind + " step takes a single value, not a map");
+                return null;
+            }
+            Fields inner = f.fields(kind);
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String k : keys) {
+                String v = inner.required(k, null);
+                if (v != null) {
+                    values.put(k, v);
+                }
+            }
+            inner.finish();
             options.putAll(values);
             return values.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())

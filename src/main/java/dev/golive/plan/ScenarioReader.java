@@ -175,12 +175,36 @@ final class ScenarioReader {
     /** The JSON body as JSON text; written in the plan as YAML. */
     private static String json(Fields f) {
         Node node = f.node("json");
+        if (node instanceof Node.Scalar scalar && !scalar.plain()) {
+            return jsonText(f, scalar);
+        }
         try {
             return JSON.writeValueAsString(Trees.plain(node, f.reading(), f.path("json")));
         } catch (JsonProcessingException e) {
             f.reading().problem(node.location(), f.path("json"), "cannot write this value as JSON");
             return null;
         }
+    }
+
+    /** {@code json: '{"a": 1}'}: JSON written as text is sent as it is, once it is known to be JSON. */
+    private static String jsonText(Fields f, Node.Scalar scalar) {
+        String text = f.reading().text(scalar, f.path("json"));
+        try {
+            if (text != null && JSON.readTree(text).isContainerNode()) {
+                return text;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        if (text != null) {
+            f.reading()
+                    .problem(
+                            scalar.location(),
+                            f.path("json"),
+                            "json takes a map or a list, or JSON text of an " + "object or array; found '" + text
+                                    + "'");
+        }
+        return null;
     }
 
     private static String[] requestKeys() {

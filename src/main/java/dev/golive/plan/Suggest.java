@@ -11,13 +11,24 @@ final class Suggest {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : valid) {
             int d = distance(wrong.toLowerCase(), candidate.toLowerCase());
-            if (d < bestDistance) {
+            boolean tieWithSameLetters =
+                    d == bestDistance && sameLetters(wrong, candidate) && !sameLetters(wrong, best);
+            if (d < bestDistance || tieWithSameLetters) {
                 best = candidate;
                 bestDistance = d;
             }
         }
         int allowed = Math.max(2, wrong.length() / 3);
         return bestDistance <= allowed ? best : null;
+    }
+
+    /** p59 is closer to p95 (two letters swapped) than to p50, though both are one edit away. */
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toLowerCase().toCharArray();
+        char[] y = b.toLowerCase().toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
     }
 
     /** Damerau-Levenshtein (optimal string alignment): a swap of two letters costs one. */

@@ -12,7 +12,7 @@ final class Trees {
     static Object plain(Node node, Reading reading, String path) {
         return switch (node) {
             case Node.Null n -> null;
-            case Node.Scalar s -> scalar(reading.text(s, path));
+            case Node.Scalar s -> s.plain() ? typed(s.text()) : reading.text(s, path);
             case Node.Sequence seq -> {
                 List<Object> out = new ArrayList<>();
                 for (int i = 0; i < seq.items().size(); i++) {
@@ -28,17 +28,15 @@ final class Trees {
         };
     }
 
-    private static Object scalar(String text) {
-        if (text == null) {
-            return null;
-        }
+    /** A number or boolean written without quotes keeps its type in JSON. */
+    private static Object typed(String text) {
         if (text.equals("true") || text.equals("false")) {
             return Boolean.valueOf(text);
         }
-        Long n = Values.integer(text);
-        if (n != null) {
-            return n;
+        try {
+            return new java.math.BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return text;
         }
-        return text;
     }
 }

@@ -32,7 +32,15 @@ final class YamlTree {
             if (first == null) {
                 return new Node.Null(new Location(file, 1, 1));
             }
-            return read(parser, file, problems, "");
+            Node root = read(parser, file, problems, "");
+            if (parser.nextToken() != null) {
+                problems.add(
+                        location(file, parser.currentTokenLocation()),
+                        "",
+                        "a plan file holds one YAML document; "
+                                + "put the next one in a file of its own and include it");
+            }
+            return root;
         } catch (IOException | RuntimeException e) {
             problems.add(errorLocation(file, e), "", "not valid YAML: " + message(e));
             return null;
@@ -42,11 +50,21 @@ final class YamlTree {
     private Node read(JsonParser parser, Path file, Problems problems, String path) throws IOException {
         Location here = location(file, parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+            problems.add(
+                    here,
+                    path,
+                    "YAML aliases (*" + parser.getText() + ") are not supported in plans: write the "
+                            + "value out, or share it through an include");
+            return new Node.Null(here);
+        }
         return switch (token) {
             case START_OBJECT -> readMap(parser, file, problems, path, here);
             case START_ARRAY -> readList(parser, file, problems, path, here);
             case VALUE_NULL -> new Node.Null(here);
-            default -> new Node.Scalar(parser.getText(), here);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
+                new Node.Scalar(parser.getText(), true, here);
+            default -> new Node.Scalar(parser.getText(), false, here);
         };
     }
 

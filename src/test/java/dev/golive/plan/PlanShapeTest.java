@@ -30,7 +30,8 @@ class PlanShapeTest {
                         1,
                         "",
                         "unknown key 'enviroments' (did you mean 'environments'?), expected one of [include, secrets,"
-                                + " system, store, environments, checks, scenarios, loadtests, drills, runbooks]"));
+                                + " system, store, people, environments, checks, scenarios, loadtests, drills,"
+                                + " runbooks]"));
     }
 
     @Test
