@@ -24,7 +24,7 @@ class ValidateCommandTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("ok (2 environments, 7 instances, 6 checks");
         assertThat(run.err())
-                .contains("warning: " + EXAMPLE + ":55:19: environments.production.services.db.password: "
+                .contains("warning: " + EXAMPLE + ":64:19: environments.production.services.db.password: "
                         + "secret DB_PASSWORD is not set");
     }
 

@@ -145,14 +145,24 @@ class ExamplePlanTest {
 
         assertThat(openDay.steps())
                 .extracting(Runbook.RunbookStep::id)
-                .containsExactly("freeze", "ready", "deploy", "smoke", "go", "announce");
+                .containsExactly(
+                        "freeze",
+                        "backup",
+                        "ready",
+                        "deploy",
+                        "clear-logs",
+                        "smoke",
+                        "business",
+                        "go",
+                        "open-lb",
+                        "announce");
         Runbook.RunbookStep freeze = openDay.steps().get(0);
         assertThat(freeze.at().resolve(LocalDateTime.MIN)).isEqualTo(LocalDateTime.of(2026, 12, 4, 21, 0));
         assertThat(freeze.duration()).isEqualTo(Duration.ofMinutes(5));
-        Runbook.RunbookStep deploy = openDay.steps().get(2);
-        assertThat(deploy.after()).containsExactly("ready");
+        Runbook.RunbookStep deploy = openDay.steps().get(3);
+        assertThat(deploy.after()).containsExactly("backup", "ready");
         assertThat(deploy.options()).containsEntry("release", "1.4.2").containsEntry("to", "production");
-        Runbook.RunbookStep go = openDay.steps().get(4);
+        Runbook.RunbookStep go = openDay.steps().get(7);
         assertThat(go.kind()).isEqualTo("gate");
         assertThat(go.approvers()).containsExactly("pm", "architect");
         assertThat(openDay.rollback()).extracting(Runbook.RunbookStep::id).containsExactly("back", "notice");
@@ -164,9 +174,9 @@ class ExamplePlanTest {
 
         assertThat(lenient.secrets().missing())
                 .containsExactly(
-                        Fixtures.SHOP + ":19:24: environments.staging.services.db.password: secret STG_DB_PASSWORD is"
+                        Fixtures.SHOP + ":28:24: environments.staging.services.db.password: secret STG_DB_PASSWORD is"
                                 + " not set",
-                        Fixtures.SHOP + ":55:19: environments.production.services.db.password: secret DB_PASSWORD is"
+                        Fixtures.SHOP + ":64:19: environments.production.services.db.password: secret DB_PASSWORD is"
                                 + " not set");
     }
 
