@@ -16,7 +16,9 @@ final class WaitAction implements StepAction {
         Instant until = until(step, context);
         Duration left = Duration.between(context.clock().instant(), until);
         if (!left.isNegative() && !left.isZero()) {
-            context.out().println("  waiting " + Durations.format(left) + " until " + until);
+            String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(until.atZone(context.clock().getZone()));
+            context.out().println("  waiting " + Durations.format(left) + ", until " + at);
             context.out().flush();
             Thread.sleep(left.toMillis());
         }
