@@ -95,42 +95,23 @@ final class RunbookCommand implements Runnable {
     @Command(
             name = "status",
             description = "Every step with its state, owner, planned and actual times, lateness and the critical path.")
-    static final class Status implements Runnable {
-        private final Context context;
-
-        @Mixin
-        RunbookOptions options;
-
-        @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run (default: the active one).")
-        String run;
-
+    static final class Status extends RunbookRunCommand {
         @Option(names = "--json", description = "Print the run as JSON.")
         boolean json;
 
         Status(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
         public void run() {
-            if (run != null) {
-                options.run = run;
-            }
-            RunbookOptions.Session s = options.session(context);
+            RunbookOptions.Session s = session();
             show(context, s.runbooks().view(s.runId()), json);
         }
     }
 
     @Command(name = "go", description = "Walk the run: run ready automatic steps, confirm manual steps, decide gates.")
-    static final class Go implements Runnable {
-        private final Context context;
-
-        @Mixin
-        RunbookOptions options;
-
-        @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run (default: the active one).")
-        String run;
-
+    static final class Go extends RunbookRunCommand {
         @Option(
                 names = "--confirm-env",
                 paramLabel = "ENV",
@@ -141,15 +122,12 @@ final class RunbookCommand implements Runnable {
         boolean wait;
 
         Go(Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
         public void run() {
-            if (run != null) {
-                options.run = run;
-            }
-            RunbookOptions.Session s = options.session(context);
+            RunbookOptions.Session s = session();
             Walk walk = new Walk(s.runbooks(), s.runId(), s.actor(), new ConsoleOperator(context), confirmEnv, wait);
             try {
                 RunView after = walk.run();

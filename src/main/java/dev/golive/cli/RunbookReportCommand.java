@@ -10,22 +10,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "report",
         description = "Write a run's timeline, planned against actual, as a self-contained HTML file.")
-final class RunbookReportCommand implements Runnable {
-    private final Context context;
-
-    @Mixin
-    RunbookOptions options;
-
-    @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run (default: the active one).")
-    String run;
-
+final class RunbookReportCommand extends RunbookRunCommand {
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
@@ -33,15 +23,12 @@ final class RunbookReportCommand implements Runnable {
     String output;
 
     RunbookReportCommand(Context context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
     public void run() {
-        if (run != null) {
-            options.run = run;
-        }
-        RunbookOptions.Session s = options.session(context);
+        RunbookOptions.Session s = session();
         RunView view = s.runbooks().view(s.runId());
         String html = new RunbookReport(ZoneId.systemDefault(), Instant.now()).render(view);
         Path file = context.resolve(output != null ? output : "runbook-" + view.runId() + ".html");

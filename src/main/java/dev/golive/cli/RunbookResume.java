@@ -5,9 +5,7 @@ import dev.golive.runbook.StepStatus;
 import dev.golive.runbook.StepView;
 import dev.golive.runbook.Walk;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "resume",
@@ -15,28 +13,17 @@ import picocli.CommandLine.Parameters;
             "Go on with a run after golive stopped: each step in doubt is shown, and the operator decides",
             "whether it is done, must run again, or failed, with a reason. Then the walk goes on."
         })
-final class RunbookResume implements Runnable {
-    private final Context context;
-
-    @Mixin
-    RunbookOptions options;
-
-    @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run (default: the active one).")
-    String run;
-
+final class RunbookResume extends RunbookRunCommand {
     @Option(names = "--confirm-env", paramLabel = "ENV", description = "The environment's name, typed back up front.")
     String confirmEnv;
 
     RunbookResume(Context context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
     public void run() {
-        if (run != null) {
-            options.run = run;
-        }
-        RunbookOptions.Session s = options.session(context);
+        RunbookOptions.Session s = session();
         ConsoleOperator operator = new ConsoleOperator(context);
         RunView view = s.runbooks().view(s.runId());
         for (StepView step : view.with(StepStatus.IN_DOUBT)) {

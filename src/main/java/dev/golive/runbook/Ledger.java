@@ -64,8 +64,12 @@ final class Ledger {
                         .append(c, runId, e.kind(), e.subject(), actor, e.data().toString());
             }
             RunState after = replay(c, runId);
-            Completion.outcome(after).ifPresent(outcome -> end(c, after, outcome, actor));
             bump(c, runId);
+            Optional<String> outcome = Completion.outcome(after);
+            if (outcome.isEmpty()) {
+                return after;
+            }
+            end(c, after, outcome.get(), actor);
             return replay(c, runId);
         });
     }

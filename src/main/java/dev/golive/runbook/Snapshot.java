@@ -1,5 +1,7 @@
 package dev.golive.runbook;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,8 @@ record Snapshot(
     Snapshot {
         steps = List.copyOf(steps);
         rollback = List.copyOf(rollback);
-        people = Map.copyOf(people);
+        // kept in the plan's order: messages list the roles as the plan file does
+        people = Collections.unmodifiableMap(new LinkedHashMap<>(people));
     }
 
     /** True when {@code person} is {@code approver} by name or holds it as a role. */
