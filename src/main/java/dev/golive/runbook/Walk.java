@@ -198,6 +198,9 @@ public final class Walk {
     }
 
     private boolean gate(StepView s) {
+        if (s.approvals().stream().anyMatch(a -> a.startsWith(actor + " as "))) {
+            return false;
+        }
         out.println();
         out.println("Gate " + s.id() + ": " + s.target() + " (waiting for " + String.join(", ", s.waitingFor()) + ")");
         String answer = operator.ask("Your decision as " + actor + ": [y]es, [n]o, [l]ater: ");

@@ -63,6 +63,11 @@ public final class Hosts implements AutoCloseable {
                         : new SshTarget(host, routes, connections(), listener));
     }
 
+    /** How many hosts are worked on at once. */
+    int parallelism() {
+        return settings.parallelism();
+    }
+
     /** Runs {@code command} on every host; see {@link #each}. */
     public List<Result> runAll(List<Host> on, Command command) {
         return each(on, target -> target.run(command));
