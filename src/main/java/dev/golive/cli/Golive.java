@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
             PlanCommand.class,
             JournalCommand.class,
             NoteCommand.class,
+            CheckCommand.class,
+            ServiceCommand.class,
+            ExecCommand.class,
             RunbookCommand.class,
             DemoCommand.class,
             CompletionCommand.class

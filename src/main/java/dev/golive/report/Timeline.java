@@ -39,7 +39,7 @@ final class Timeline {
     String svg() {
         int height = TOP + ROW * run.steps().size() + 10;
         StringBuilder b = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 "
-                + (LABEL + WIDTH + 20) + " " + height + "\" role=\"img\" aria-label=\"timeline\">");
+                + (LABEL + WIDTH + 50) + " " + height + "\" role=\"img\" aria-label=\"timeline\">");
         ticks(b, height);
         int y = TOP;
         for (StepView s : run.steps()) {

@@ -178,10 +178,12 @@ final class Rules {
         }
         String why = switch (s.status) {
             case WAITING ->
-                "it waits for "
-                        + s.def.after().stream()
-                                .filter(d -> !run.steps.get(d).satisfied())
-                                .toList();
+                s.def.rollback() && !run.rollingBack
+                        ? "it is a rollback step, and the run is not rolling back"
+                        : "it waits for "
+                                + s.def.after().stream()
+                                        .filter(d -> !run.steps.get(d).satisfied())
+                                        .toList();
             case CANCELLED -> run.rollingBack ? "the run is rolling back" : "the run was aborted";
             default -> "it is " + s.status.word();
         };

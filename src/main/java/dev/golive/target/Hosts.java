@@ -64,7 +64,7 @@ public final class Hosts implements AutoCloseable {
     }
 
     /** How many hosts are worked on at once. */
-    int parallelism() {
+    public int parallelism() {
         return settings.parallelism();
     }
 
