@@ -43,7 +43,9 @@ public final class RunbookReport {
     }
 
     private String summary(RunView run) {
-        String mode = run.rehearsal() ? " (rehearsal)" : "";
+        String mode = run.rehearsal() && run.dryRun()
+                ? " (rehearsal, dry run)"
+                : run.rehearsal() ? " (rehearsal)" : run.dryRun() ? " (dry run)" : "";
         String state = run.active()
                 ? "still running"
                 : "ended " + time(run.endedAt()) + ": " + run.outcome()
