@@ -131,6 +131,10 @@ final class RunbookCommand implements Runnable {
             Walk walk = new Walk(s.runbooks(), s.runId(), s.actor(), new ConsoleOperator(context), confirmEnv, wait);
             try {
                 RunView after = walk.run();
+                if (!walk.refused().isEmpty()) {
+                    throw new CheckFailedException(
+                            "not run, the environment's name was not typed back: " + String.join(", ", walk.refused()));
+                }
                 if ("aborted".equals(after.outcome())
                         || after.with(dev.golive.runbook.StepStatus.FAILED).stream()
                                 .anyMatch(x -> !"continue".equals(x.onFailure()))) {

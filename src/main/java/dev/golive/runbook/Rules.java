@@ -46,6 +46,12 @@ final class Rules {
         if (s.status != StepStatus.WAITING && s.status != StepStatus.READY && s.status != StepStatus.FAILED) {
             throw new RunbookException("step " + id + " is " + s.status.word() + " and cannot be skipped");
         }
+        if (s.def.rollback() != run.rollingBack) {
+            throw new RunbookException("step " + id
+                    + (s.def.rollback()
+                            ? " is a rollback step, and the run is not rolling back"
+                            : " belongs to the main procedure, which the rollback has replaced"));
+        }
         return List.of(event(Events.SKIPPED, s, Map.of("reason", reason, "approvedBy", approvedBy.strip())));
     }
 

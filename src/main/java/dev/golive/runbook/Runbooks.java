@@ -56,6 +56,8 @@ public final class Runbooks {
             throw new RunbookException("this golive cannot run these steps yet: " + String.join(", ", unavailable)
                     + "; start with --dry-run to walk through them, printing what they would do");
         }
+        runbook.steps().forEach(s -> passable(s, actor));
+        runbook.rollback().forEach(s -> passable(s, actor));
         Map<String, Duration> planned =
                 options.plannedFrom() == null ? Map.of() : actualDurations(options.plannedFrom());
         Snapshot snapshot = new Snapshot(
@@ -183,6 +185,29 @@ public final class Runbooks {
         boolean printed = dryRun && StepDef.CHANGING.contains(s.kind());
         if (!known && !printed) {
             unavailable.add(s.id() + " (" + s.kind() + ")");
+        }
+    }
+
+    /** A gate that only the starter could approve would hold the run for ever: refuse to start it. */
+    private void passable(Runbook.RunbookStep s, String starter) {
+        if (!s.kind().equals("gate")) {
+            return;
+        }
+        java.util.Set<String> people = new java.util.TreeSet<>();
+        for (String approver : s.approvers()) {
+            boolean role = plan.people().values().stream().anyMatch(roles -> roles.contains(approver));
+            if (!role) {
+                people.add(approver);
+            }
+            plan.people().keySet().stream()
+                    .filter(p -> plan.answersFor(p, approver))
+                    .forEach(people::add);
+        }
+        people.remove(starter);
+        if (people.isEmpty()) {
+            throw new RunbookException("gate " + s.id() + " could only be approved by " + starter + ", who is starting "
+                    + "the run, and a gate is never passed by the starter alone: let someone else start it, or "
+                    + "add an approver");
         }
     }
 

@@ -35,7 +35,11 @@ final class Schedule {
 
     static Schedule of(RunState run, Instant now, ZoneId zone) {
         Schedule s = new Schedule(run, now, zone);
-        for (StepState step : Graph.order(run.section())) {
+        // The main procedure keeps its plan after a rollback began, so a report can show both.
+        List<StepState> planned = run.steps.values().stream()
+                .filter(step -> !step.def.rollback() || run.rollingBack)
+                .toList();
+        for (StepState step : Graph.order(planned)) {
             s.plan(step);
         }
         s.criticalPath.addAll(s.critical());
@@ -43,17 +47,28 @@ final class Schedule {
     }
 
     /** How late the step is: started late, or not started though its time has passed. */
+    /**
+     * How late the step is: it started after its planned start, or it ended (or is still going)
+     * after its planned end; a step not started yet is late once its planned start has passed.
+     */
     Duration late(StepState step) {
-        Instant planned = plannedStart.get(step.def.id());
-        if (planned == null) {
+        Instant plannedFrom = plannedStart.get(step.def.id());
+        if (plannedFrom == null) {
             return Duration.ZERO;
         }
-        Instant actual = actualStart(step);
-        Instant compare = actual != null ? actual : (step.status.finished() ? null : now);
-        if (compare == null || !compare.isAfter(planned)) {
+        Instant start = actualStart(step);
+        boolean open = !step.status.finished();
+        Duration late = behind(plannedFrom, start != null ? start : (open ? now : null));
+        Instant end = step.ended != null ? step.ended : (open && start != null ? now : null);
+        Duration overrun = behind(plannedEnd.get(step.def.id()), end);
+        return overrun.compareTo(late) > 0 ? overrun : late;
+    }
+
+    private static Duration behind(Instant planned, Instant actual) {
+        if (planned == null || actual == null || !actual.isAfter(planned)) {
             return Duration.ZERO;
         }
-        return Duration.between(planned, compare);
+        return Duration.between(planned, actual);
     }
 
     Instant actualStart(StepState step) {
@@ -95,12 +110,28 @@ final class Schedule {
 
     private Instant fixedStart(StepDef def, Instant base) {
         if (def.plannedTime() != null) {
-            return def.plannedTime().atZone(zone).toInstant();
+            return def.plannedTime().atZone(zone).toInstant().plus(rehearsalShift());
         }
         if (def.plannedOffset() != null) {
             return base.plus(def.plannedOffset());
         }
         return base;
+    }
+
+    /**
+     * A rehearsal is held on another day than the open: its absolute times move with it, so that
+     * the earliest of them falls on the rehearsal's start.
+     */
+    private Duration rehearsalShift() {
+        if (!run.snapshot.rehearsal()) {
+            return Duration.ZERO;
+        }
+        return run.steps.values().stream()
+                .map(s -> s.def.plannedTime())
+                .filter(java.util.Objects::nonNull)
+                .min(java.time.LocalDateTime::compareTo)
+                .map(first -> Duration.between(first.atZone(zone).toInstant(), run.startedAt))
+                .orElse(Duration.ZERO);
     }
 
     private List<String> critical() {

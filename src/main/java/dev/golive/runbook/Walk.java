@@ -99,11 +99,13 @@ public final class Walk {
 
     private boolean progress(RunView view) throws InterruptedException {
         List<StepView> ready = view.with(StepStatus.READY);
-        List<StepView> automatic = ready.stream().filter(s -> !s.human()).toList();
-        if (!automatic.isEmpty()) {
-            return runAutomatic(view, automatic);
+        List<StepView> automatic = ready.stream()
+                .filter(s -> !s.human() && !refused.contains(s.id()))
+                .toList();
+        if (!automatic.isEmpty() && runAutomatic(view, automatic)) {
+            return true;
         }
-        for (StepView s : ready) {
+        for (StepView s : ready.stream().filter(StepView::human).toList()) {
             if (s.kind().equals("manual") ? manual(s) : gate(s)) {
                 return true;
             }
@@ -114,11 +116,14 @@ public final class Walk {
     private boolean runAutomatic(RunView view, List<StepView> steps) throws InterruptedException {
         List<StepView> go = new ArrayList<>();
         for (StepView s : steps) {
-            String typed = typed(view, s);
-            if (typed == null) {
-                return false;
+            if (typed(view, s) == null) {
+                refused.add(s.id());
+            } else {
+                go.add(s);
             }
-            go.add(s);
+        }
+        if (go.isEmpty()) {
+            return false;
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -148,6 +153,13 @@ public final class Walk {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    private final java.util.Set<String> refused = new java.util.LinkedHashSet<>();
+
+    /** The steps whose environment name was not typed back in this walk; they were not run. */
+    public List<String> refused() {
+        return List.copyOf(refused);
     }
 
     private final java.util.Map<String, String> typedFor = new java.util.concurrent.ConcurrentHashMap<>();
@@ -224,9 +236,13 @@ public final class Walk {
         }
     }
 
-    private static String waitingText(RunView view) {
+    private String waitingText(RunView view) {
         List<String> parts = new ArrayList<>();
         for (StepView s : view.with(StepStatus.READY)) {
+            if (!s.human()) {
+                parts.add(s.id() + " waits for the environment's name to be typed back");
+                continue;
+            }
             parts.add(
                     s.kind().equals("gate")
                             ? "gate " + s.id() + " waits for " + String.join(", ", s.waitingFor())

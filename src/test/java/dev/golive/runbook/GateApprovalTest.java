@@ -205,4 +205,14 @@ class GateApprovalTest {
                 .isInstanceOf(RunbookException.class)
                 .hasMessage("step go is a gate: reject it with a reason instead");
     }
+
+    @Test
+    void refusesToStartARunWhoseGateOnlyTheStarterCouldPass(@TempDir Path other) {
+        Harness bobs = Harness.of(other, "gates.yaml");
+
+        assertThatThrownBy(() -> bobs.start("by-name", "staging", "bob"))
+                .isInstanceOf(RunbookException.class)
+                .hasMessage("gate go could only be approved by bob, who is starting the run, and a gate is never passed"
+                        + " by the starter alone: let someone else start it, or add an approver");
+    }
 }

@@ -124,4 +124,19 @@ class RollbackTest {
                 .hasMessage("runbook hotfix has no rollback procedure; abort the run instead");
         assertThat(fresh.view(hotfix).rollingBack()).isFalse();
     }
+
+    @Test
+    void mainStepsKeepTheirPlanAfterTheRollbackBegan() {
+        h.runbooks.rollback(run, "alice", "the payment provider is down");
+
+        assertThat(h.step(run, "deploy").plannedStart()).isNotNull();
+        assertThat(h.step(run, "announce").plannedEnd()).isNotNull();
+    }
+
+    @Test
+    void rollbackStepCannotBeSkippedBeforeTheRollback() {
+        assertThatThrownBy(() -> h.runbooks.skip(run, "back", "alice", "not needed", "bob"))
+                .isInstanceOf(RunbookException.class)
+                .hasMessage("step back is a rollback step, and the run is not rolling back");
+    }
 }

@@ -125,4 +125,24 @@ class ScheduleTest {
         assertThat(s.plannedStart()).as("planned start of %s", step).isEqualTo(start);
         assertThat(s.plannedEnd()).as("planned end of %s", step).isEqualTo(end);
     }
+
+    @Test
+    void manualStepConfirmedAfterItsPlannedEndStaysLate() {
+        h.advance(Duration.ofMinutes(80));
+        h.runbooks.confirm(run, "freeze", "alice", null);
+
+        assertThat(h.step(run, "freeze").late()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void rehearsalMovesAbsoluteTimesToItsOwnStart(@TempDir Path other) {
+        Harness rehearsal = Harness.of(other, "schedule.yaml");
+        String id = rehearsal
+                .runbooks
+                .start("night", "staging", "alice", new Runbooks.StartOptions(true, false, null))
+                .runId();
+
+        assertThat(rehearsal.step(id, "freeze").plannedStart()).isEqualTo(at(0));
+        assertThat(rehearsal.step(id, "deploy").plannedStart()).isEqualTo(at(50));
+    }
 }

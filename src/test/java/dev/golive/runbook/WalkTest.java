@@ -89,4 +89,20 @@ class WalkTest {
                 .contains("Step freeze failed: the freeze announcement bounced\nDecide: golive runbook resolve freeze");
         assertThat(operator.questions()).hasSize(2);
     }
+
+    @Test
+    void refusingTheTypedNameLeavesThatStepButGoesOnWithTheOthers(@TempDir Path other) throws Exception {
+        Harness h = Harness.of(other, "protected.yaml");
+        String run = h.start("change", "live", "alice");
+        Answers operator = new Answers("nope", "l");
+
+        Walk walk = new Walk(h.runbooks, run, "alice", operator, null, false);
+        walk.run();
+
+        assertThat(walk.refused()).containsExactly("touch");
+        assertThat(h.marker).doesNotExist();
+        assertThat(h.status(run, "pause")).isEqualTo(StepStatus.DONE);
+        assertThat(operator.questions()).anyMatch(q -> q.startsWith("Done?"));
+        assertThat(operator.printed()).contains("touch waits for the environment's name to be typed back");
+    }
 }
