@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 declare -A needs=(
   [postgresql]="/usr/lib/postgresql/*/bin/postgres"
   [openssh-server]="/usr/sbin/sshd"
+  [tomcat10]="/usr/share/tomcat10/bin/catalina.sh"
 )
 
 missing=()

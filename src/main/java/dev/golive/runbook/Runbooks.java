@@ -170,8 +170,10 @@ public final class Runbooks {
         };
         try (Hosts hosts = new Hosts(env.hosts(), ssh, listener)) {
             return actions.get(def.kind()).run(def, new ActionContext(plan, env, hosts, clock, out));
-        } catch (RunbookException | dev.golive.target.TargetException e) {
-            return StepAction.Outcome.failed(e.getMessage(), null);
+        } catch (RuntimeException e) {
+            // The step's end is recorded either way: a failure with its reason leaves no doubt.
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            return StepAction.Outcome.failed(reason, null);
         }
     }
 
