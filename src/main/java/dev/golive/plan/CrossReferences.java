@@ -203,6 +203,15 @@ final class CrossReferences {
             s.approvers()
                     .forEach(a -> exists(s.location(), path + ".approvers", "person or role", a, peopleAndRoles()));
         }
+        String until = s.options().get("until");
+        if (until != null) {
+            exists(
+                    s.location(),
+                    path + ".until",
+                    "check",
+                    until,
+                    plan.checks().stream().map(Check::name).toList());
+        }
         for (String key : List.of("to", "env")) {
             String env = s.options().get(key);
             if (env != null) {
