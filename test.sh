@@ -11,6 +11,7 @@ declare -A needs=(
   [postgresql]="/usr/lib/postgresql/*/bin/postgres"
   [openssh-server]="/usr/sbin/sshd"
   [tomcat10]="/usr/share/tomcat10/bin/catalina.sh"
+  [nginx]="/usr/sbin/nginx"
 )
 
 missing=()

@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
             ServiceCommand.class,
             ExecCommand.class,
             RunbookCommand.class,
+            SmokeCommand.class,
+            LoadCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },

@@ -1,0 +1,140 @@
+package dev.golive.cli;
+
+import dev.golive.load.LoadResult;
+import dev.golive.load.LoadRunner;
+import dev.golive.load.Verdict;
+import dev.golive.plan.Environment;
+import dev.golive.plan.LoadTest;
+import dev.golive.plan.Plan;
+import dev.golive.scenario.Timeouts;
+import dev.golive.store.Run;
+import dev.golive.store.Store;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "load",
+        description = {
+            "Run a load test of the plan against an environment and check its targets.",
+            "Open (arrivals:) or closed (users:). Exits 1 when a target is missed."
+        })
+final class LoadCommand implements Runnable {
+    private final Context context;
+
+    @Mixin
+    Workspace workspace;
+
+    @Parameters(index = "0", paramLabel = "ENV", description = "The environment whose entry is used.")
+    String environment;
+
+    @Parameters(index = "1", paramLabel = "TEST", description = "The load test.")
+    String test;
+
+    @Option(names = "--json", description = "Print the result as JSON; status lines go to standard error.")
+    boolean json;
+
+    @Option(names = "--now", description = "Run outside the test's window; needs --reason.")
+    boolean now;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the window is overridden, for the journal.")
+    String reason;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "How long to wait for a response (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60")
+    int timeout;
+
+    LoadCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        Plan plan = workspace.plan(context);
+        Environment env = plan.environment(environment)
+                .orElseThrow(
+                        () -> new UsageException("no environment '" + environment + "' in the plan; expected one of "
+                                + plan.environments().keySet()));
+        LoadTest load = plan.loadTests().get(test);
+        if (load == null) {
+            throw new UsageException("no load test '" + test + "' in the plan; expected one of "
+                    + plan.loadTests().keySet());
+        }
+        if (timeout <= 0) {
+            throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
+        }
+        Store store = workspace.open(context, plan);
+        String actor = workspace.actor(context);
+        checkWindow(load, store, actor);
+        Run run = store.runs().start("load", load.name(), env.name(), actor);
+        LoadResult result = new LoadRunner(
+                        plan, env, new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)))
+                .run(load, line -> (json ? context.err() : context.out()).println(line));
+        journal(store, run, actor, env, result);
+        store.runs().end(run.id(), result.passed() ? "passed" : "failed", actor);
+        if (json) {
+            Json.print(context.out(), LoadPrinter.json(run.id(), result));
+        } else {
+            LoadPrinter.print(context.out(), run.id(), result);
+        }
+        if (!result.passed()) {
+            throw new CheckFailedException("load " + load.name() + " on " + env.name() + ": "
+                    + result.verdicts().stream().filter(v -> !v.met()).count() + " targets missed (run " + run.id()
+                    + ")");
+        }
+    }
+
+    private void checkWindow(LoadTest load, Store store, String actor) {
+        LocalTime time = LocalTime.now().truncatedTo(ChronoUnit.MINUTES);
+        if (load.window() == null || load.window().contains(time)) {
+            return;
+        }
+        String window = load.window().from() + "-" + load.window().to();
+        if (!now) {
+            throw new UsageException("load test '" + load.name() + "' may run only in its window " + window + " (it is "
+                    + time + "); run it then, or give --now --reason \"why\"");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new UsageException("--now needs --reason \"why\": overriding the window is written to the journal");
+        }
+        store.journal()
+                .append(
+                        null,
+                        "load.window-override",
+                        load.name() + " outside " + window,
+                        actor,
+                        Json.write(Map.of("reason", reason.strip())));
+    }
+
+    private static void journal(Store store, Run run, String actor, Environment env, LoadResult result) {
+        for (Verdict v : result.verdicts()) {
+            store.journal()
+                    .append(
+                            run.id(),
+                            v.met() ? "load.target.met" : "load.target.missed",
+                            v.scope() + " " + v.target(),
+                            actor,
+                            Json.write(v));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("environment", env.name());
+        data.put("elapsed", result.elapsed().toMillis());
+        data.put("overall", LoadPrinter.json(result.overall()));
+        store.journal()
+                .append(
+                        run.id(),
+                        result.passed() ? "load.passed" : "load.failed",
+                        result.test() + " on " + env.name(),
+                        actor,
+                        Json.write(data));
+    }
+}

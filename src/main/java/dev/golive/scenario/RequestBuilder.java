@@ -1,0 +1,88 @@
+package dev.golive.scenario;
+
+import dev.golive.plan.Step;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns a request step into what goes on the wire, with the user's values filled in. */
+final class RequestBuilder {
+    private RequestBuilder() {}
+
+    static Outgoing build(Step.Request step, VirtualUser user) {
+        Values values = user.values;
+        URI uri = user.resolve(urlEscape(withQuery(values.fill(step.url()), step.query(), values)));
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("User-Agent", "golive"));
+        headers.add(Map.entry("Accept", "*/*"));
+        headers.add(Map.entry("Accept-Encoding", "gzip, deflate"));
+        byte[] body = null;
+        String type = null;
+        if (!step.form().isEmpty()) {
+            body = encoded(step.form(), values).getBytes(StandardCharsets.UTF_8);
+            type = "application/x-www-form-urlencoded";
+        } else if (step.json() != null) {
+            body = values.fill(step.json(), RequestBuilder::jsonEscape).getBytes(StandardCharsets.UTF_8);
+            type = "application/json";
+        } else if (step.body() != null) {
+            body = values.fill(step.body()).getBytes(StandardCharsets.UTF_8);
+        }
+        if (type != null && !step.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"))) {
+            headers.add(Map.entry("Content-Type", type));
+        }
+        step.headers().forEach((name, value) -> {
+            headers.removeIf(h -> h.getKey().equalsIgnoreCase(name));
+            headers.add(Map.entry(name, values.fill(value)));
+        });
+        return new Outgoing(step.method().toUpperCase(Locale.ROOT), uri, headers, body);
+    }
+
+    private static String withQuery(String url, Map<String, String> query, Values values) {
+        if (query.isEmpty()) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + encoded(query, values);
+    }
+
+    private static String encoded(Map<String, String> fields, Values values) {
+        return fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(values.fill(e.getValue())))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** A URL as written and filled: characters a URL cannot hold are percent-encoded, the rest kept. */
+    private static String urlEscape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean keep = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0);
+            out.append(keep ? String.valueOf(c) : String.format("%%%02X", (int) c));
+        }
+        return out.toString();
+    }
+
+    /** A value placed inside a JSON string of the body. */
+    private static String jsonEscape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+}

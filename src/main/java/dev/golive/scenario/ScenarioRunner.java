@@ -1,0 +1,139 @@
+package dev.golive.scenario;
+
+import dev.golive.plan.Environment;
+import dev.golive.plan.Plan;
+import dev.golive.plan.Scenario;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLException;
+
+/**
+ * Runs the scenarios of a plan against one environment. Safe to use from many threads; each
+ * {@link User} from one thread at a time. Feeds are shared by all the runner's users, so a
+ * {@code queue} feed hands each row out once across them.
+ */
+public final class ScenarioRunner implements AutoCloseable {
+    private final Plan plan;
+    private final Environment environment;
+    private final Timeouts timeouts;
+    private final Pause pause;
+    private final RandomGenerator random;
+    private final EventLoopGroup group;
+    private final SslContext ssl;
+    private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
+
+    public ScenarioRunner(Plan plan, Environment environment, Timeouts timeouts, Pause pause, RandomGenerator random) {
+        this.plan = plan;
+        this.environment = environment;
+        this.timeouts = timeouts;
+        this.pause = pause;
+        this.random = random;
+        this.ssl = clientTls();
+        this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    }
+
+    private static SslContext clientTls() {
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the scenario once as a new virtual user, reporting each step as it finishes. */
+    public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener) {
+        try (User user = user()) {
+            return user.run(scenario, listener);
+        }
+    }
+
+    /** A new virtual user, to run scenarios again and again over the same connections. */
+    public User user() {
+        return new User(new HttpUser(group, ssl, timeouts));
+    }
+
+    /**
+     * A virtual user that keeps its keep-alive connections from one run to the next; each run
+     * starts with no cookies and no values, like a new session. Used by one thread at a time.
+     */
+    public final class User implements AutoCloseable {
+        private final HttpUser http;
+
+        private User(HttpUser http) {
+            this.http = http;
+        }
+
+        /** Runs the scenario once; stops at the first failing step. */
+        public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener) {
+            return run(scenario, listener, Duration.ZERO);
+        }
+
+        /**
+         * Runs the scenario once, {@code lateness} after it was meant to start: the first step's
+         * time, and so the time of the transactions around it, includes the lateness.
+         */
+        public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
+            http.forgetCookies();
+            List<StepResult> results = new ArrayList<>();
+            VirtualUser user = new VirtualUser(http, environment.entry(), pause, random, r -> {
+                results.add(r);
+                listener.accept(r);
+            });
+            user.startedLate(lateness);
+            if (feed(scenario, user)) {
+                for (var step : scenario.steps()) {
+                    StepResult result = Action.of(step).run(user, 0);
+                    user.report(result);
+                    if (!result.passed()) {
+                        break;
+                    }
+                }
+            }
+            return new ScenarioResult(scenario.name(), results);
+        }
+
+        @Override
+        public void close() {
+            http.close();
+        }
+    }
+
+    private boolean feed(Scenario scenario, VirtualUser user) {
+        if (scenario.feed() == null) {
+            return true;
+        }
+        String name = "feed " + scenario.feed().file();
+        try {
+            user.values.putAll(feeder(scenario).next());
+            return true;
+        } catch (StepFailure | UncheckedIOException e) {
+            user.report(new StepResult("feed", name, 0, 0, Duration.ZERO, e.getMessage(), null, null));
+            return false;
+        }
+    }
+
+    private Feeder feeder(Scenario scenario) {
+        return feeders.computeIfAbsent(
+                scenario.name(),
+                n -> Feeder.open(
+                        plan.directory().resolve(scenario.feed().file()),
+                        scenario.feed().mode(),
+                        random));
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

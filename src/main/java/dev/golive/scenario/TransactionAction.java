@@ -1,0 +1,31 @@
+package dev.golive.scenario;
+
+import dev.golive.plan.Step;
+import java.time.Duration;
+import java.util.List;
+
+/** Steps measured as one: the transaction fails with the first of its steps that fails. */
+record TransactionAction(String name, List<Action> steps) implements Action {
+    TransactionAction(Step.Transaction transaction) {
+        this(transaction.name(), transaction.steps().stream().map(Action::of).toList());
+    }
+
+    TransactionAction {
+        steps = List.copyOf(steps);
+    }
+
+    @Override
+    public StepResult run(VirtualUser user, int depth) {
+        Duration total = Duration.ZERO;
+        for (Action step : steps) {
+            StepResult result = step.run(user, depth + 1);
+            user.report(result);
+            total = total.plus(result.time());
+            if (!result.passed()) {
+                String why = "step '" + result.name() + "' failed";
+                return new StepResult("transaction", name, depth, 0, total, why, null, null);
+            }
+        }
+        return new StepResult("transaction", name, depth, 0, total, null, null, null);
+    }
+}

@@ -1,0 +1,313 @@
+package dev.golive.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.golive.testsupport.ShopApp;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShopScenarioTest {
+    private static ShopApp shop;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startShop() throws IOException {
+        shop = ShopApp.start();
+    }
+
+    @AfterAll
+    static void stopShop() {
+        shop.close();
+    }
+
+    private Scenarios plan(String yaml) {
+        return new Scenarios(dir, shop.url(), yaml);
+    }
+
+    @Test
+    void cookiesAreKeptWithinAUserAndNeverSharedBetweenUsers() {
+        Scenarios s = plan("""
+                login:
+                  steps:
+                    - { post: /shop/login, form: { id: alice, pw: ecila }, expect: { contains: Welcome alice } }
+                    - { get: /shop/home, expect: { status: 200, contains: Welcome alice } }
+                stranger:
+                  steps:
+                    - { get: /shop/home, expect: { status: 401 } }
+                """);
+
+        List<ScenarioResult> users = s.runTimes("login", 2);
+        ScenarioResult stranger = s.run("stranger");
+
+        assertThat(users)
+                .allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
+        assertThat(stranger.passed()).as(stranger.toString()).isTrue();
+    }
+
+    @Test
+    void savedValuesFlowIntoLaterStepsWithFeedColumnsAndSavedHeadersAndCookies() throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("users.csv"), "id,pw,term\nbob,bob,red shoes\n");
+        Scenarios s = plan("""
+                order:
+                  feed: { file: users.csv, mode: queue }
+                  steps:
+                    - { post: /shop/login, form: { id: "${id}", pw: "${pw}" }, save: { sid: "cookie:session" } }
+                    - { get: "/shop/search?q=${term}", save: { item: "$.items[0].id", price: "regex:\\"price\\":(\\\\d+)" } }
+                    - { post: /shop/cart, json: { item: "${item}" }, save: { cart: "header:X-Cart-Id" },
+                        expect: { json: { "$.item": sku-red-shoes-1, "$.user": bob } } }
+                    - { get: "/echo", query: { cart: "${cart}", sid: "${sid}", price: "${price}" },
+                        expect: { contains: "cart=cart-bob&sid=t-bob-" } }
+                """);
+
+        ScenarioResult result = s.run("order");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+        assertThat(result.steps().getLast().response()).contains("price=12");
+    }
+
+    @Test
+    void aValueNoStepSavedFailsTheStepNamingIt() {
+        Scenarios s = plan("""
+                typo:
+                  steps:
+                    - { get: "/shop/search?q=${term}" }
+                """);
+
+        StepResult failed = s.run("typo").failed().orElseThrow();
+
+        assertThat(failed.failure())
+                .isEqualTo("no value for ${term} in '/shop/search?q=${term}': no feed column or earlier save has"
+                        + " that name; known: []");
+    }
+
+    @Test
+    void statusCheckSaysWhatWasExpectedAndWhatCame() {
+        assertThat(failureOf("{ get: /shop/home, expect: { status: 200 } }"))
+                .isEqualTo("status: expected 200, got 401 Unauthorized");
+        assertThat(failureOf("{ get: /shop/home }")).isEqualTo("status: expected 2xx or 3xx, got 401 Unauthorized");
+        assertThat(failureOf("{ get: /shop/home, expect: { status: [200, 204] } }"))
+                .isEqualTo("status: expected one of [200, 204], got 401 Unauthorized");
+    }
+
+    @Test
+    void containsCheckQuotesTheBody() {
+        assertThat(failureOf("{ get: /shop/home, expect: { status: 401, contains: Welcome } }"))
+                .isEqualTo("contains: expected the body to contain 'Welcome', got 'log in first' (12 bytes)");
+    }
+
+    @Test
+    void regexCheckQuotesThePatternAndTheBody() {
+        assertThat(failureOf("{ get: /shop/home, expect: { status: 401, regex: \"^Welcome \\\\w+\" } }"))
+                .isEqualTo("regex: expected the body to match /^Welcome \\w+/, got 'log in first' (12 bytes)");
+    }
+
+    @Test
+    void jsonCheckShowsTheValueFoundOrThatNothingIsThere() {
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", expect: { json: { \"$.items[1].id\": sku-hat-1 } } }"))
+                .isEqualTo("json $.items[1].id: expected 'sku-hat-1', got 'sku-hat-2'");
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", expect: { json: { \"$.items[2].id\": x } } }"))
+                .startsWith("json $.items[2].id: expected 'x', the body has nothing there: '{\"query\":\"hat\"");
+        assertThat(failureOf("{ get: /shop/home, expect: { status: 401, json: { \"$.a\": x } } }"))
+                .isEqualTo("json $.a: the body is not JSON: 'log in first' (12 bytes)");
+    }
+
+    @Test
+    void maxTimeCheckShowsTheLimitAndTheTimeTaken() {
+        assertThat(failureOf("{ get: /slow, expect: { maxTime: 100ms } }"))
+                .matches("maxTime: expected at most 100 ms, took \\d{3,} ms");
+    }
+
+    @Test
+    void aSaveThatFindsNothingFailsTheStep() {
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", save: { id: \"$.missing\" } }"))
+                .startsWith("save id ($.missing): nothing at that path in '{\"query\":\"hat\"");
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", save: { c: \"cookie:session\" } }"))
+                .isEqualTo("save c (cookie:session): the user has no cookie session");
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", save: { h: \"header:X-Nope\" } }"))
+                .isEqualTo("save h (header:X-Nope): the response has no header X-Nope");
+    }
+
+    @Test
+    void redirectsAreFollowedUnlessTurnedOff() {
+        Scenarios s = plan("""
+                follow:
+                  steps:
+                    - { post: /shop/login, form: { id: ann, pw: nna }, expect: { status: 200 } }
+                stay:
+                  steps:
+                    - { post: /shop/login, form: { id: ann, pw: nna }, redirects: false, save: { to: "header:Location" },
+                        expect: { status: 302 } }
+                    - { get: "${to}", expect: { status: 200, contains: Welcome ann } }
+                """);
+
+        ScenarioResult follow = s.run("follow");
+        ScenarioResult stay = s.run("stay");
+
+        assertThat(follow.passed()).as(follow.toString()).isTrue();
+        assertThat(follow.steps().getFirst().request()).contains("POST " + shop.url() + "/shop/login", "GET ");
+        assertThat(stay.passed()).as(stay.toString()).isTrue();
+        assertThat(stay.steps().getFirst().status()).isEqualTo(302);
+    }
+
+    @Test
+    void spacesInAUrlOrItsValuesAreEncoded() throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("terms.csv"), "term\nblue cap\n");
+        Scenarios s = plan("""
+                spaces:
+                  feed: { file: terms.csv }
+                  steps:
+                    - { get: "/echo?a=red hat&b=${term}", expect: { contains: "GET /echo?a=red%20hat&b=blue%20cap" } }
+                """);
+
+        ScenarioResult result = s.run("spaces");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+    }
+
+    @Test
+    void headersQueryAndRawBodyAreSentAsWritten() {
+        Scenarios s = plan("""
+                echo:
+                  steps:
+                    - { put: /echo, headers: { X-Trace: abc, Content-Type: text/csv }, query: { q: "a b&c" }, body: "1,2" }
+                """);
+
+        StepResult step = s.run("echo").steps().getFirst();
+
+        assertThat(step.response()).contains("PUT /echo?q=a+b%26c", "x-trace: abc", "content-type: text/csv", "\n1,2");
+    }
+
+    @Test
+    void aUserKeepsItsConnectionAliveAndAnotherUserOpensItsOwn() {
+        Scenarios s = plan("""
+                twice:
+                  steps:
+                    - { get: /echo, save: { port: "regex:from port (\\\\d+)" } }
+                    - { get: /echo, expect: { contains: "from port ${port}" } }
+                """);
+
+        List<ScenarioResult> users = s.runTimes("twice", 2);
+
+        assertThat(users)
+                .allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
+        assertThat(clientPort(users.get(0))).isNotEqualTo(clientPort(users.get(1)));
+    }
+
+    @Test
+    void aUserRunningAgainKeepsItsConnectionButStartsWithoutCookies() {
+        Scenarios s = plan("""
+                session:
+                  steps:
+                    - { get: /shop/home, expect: { status: 401 } }
+                    - { post: /shop/login, form: { id: eve, pw: eve }, expect: { contains: Welcome eve } }
+                    - { get: /echo }
+                """);
+
+        List<ScenarioResult> runs = s.runAsOneUser("session", 2);
+
+        assertThat(runs).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
+        assertThat(lastPort(runs.get(0))).isEqualTo(lastPort(runs.get(1)));
+    }
+
+    private static String lastPort(ScenarioResult result) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("from port (\\d+)")
+                .matcher(result.steps().getLast().response());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aLateStartIsChargedToTheFirstStepAndTheTransactionsAroundIt() {
+        Scenarios s = plan("""
+                late:
+                  steps:
+                    - transaction: browse
+                      steps:
+                        - { get: "/shop/search?q=a" }
+                        - { get: "/shop/search?q=b" }
+                """);
+
+        List<StepResult> steps = s.runLate("late", Duration.ofSeconds(5)).steps();
+
+        assertThat(steps.get(0).time()).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(steps.get(1).time()).isLessThan(Duration.ofSeconds(5));
+        assertThat(steps.get(2).time())
+                .isEqualTo(steps.get(0).time().plus(steps.get(1).time()));
+    }
+
+    @Test
+    void transactionsAreReportedAfterTheirStepsWithTheirTotalTime() {
+        Scenarios s = plan("""
+                tx:
+                  steps:
+                    - transaction: browse
+                      steps:
+                        - { get: \"/shop/search?q=a\" }
+                        - { think: 1s..3s }
+                        - { get: \"/shop/search?q=b\" }
+                """);
+
+        List<StepResult> steps = s.run("tx").steps();
+
+        assertThat(steps).extracting(StepResult::kind).containsExactly("request", "think", "request", "transaction");
+        assertThat(steps).extracting(StepResult::depth).containsExactly(1, 1, 1, 0);
+        Duration sum = steps.subList(0, 3).stream().map(StepResult::time).reduce(Duration.ZERO, Duration::plus);
+        assertThat(steps.getLast().time()).isEqualTo(sum);
+        assertThat(s.pauses)
+                .singleElement()
+                .satisfies(p -> assertThat(p).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void aFailedStepEndsItsTransactionAndTheScenario() {
+        Scenarios s = plan("""
+                tx:
+                  steps:
+                    - transaction: checkout
+                      steps:
+                        - { post: /shop/cart, json: { item: x } }
+                        - { get: \"/shop/search?q=never\" }
+                    - { get: \"/shop/search?q=never\" }
+                """);
+
+        List<StepResult> steps = s.run("tx").steps();
+
+        assertThat(steps).extracting(StepResult::kind).containsExactly("request", "transaction");
+        assertThat(steps.getLast().failure()).isEqualTo("step 'POST /shop/cart' failed");
+    }
+
+    @Test
+    void aServerThatIsNotThereFailsWithTheAddress() throws IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Scenarios s = new Scenarios(dir, "http://127.0.0.1:" + port, "down:\n  steps:\n    - { get: /x }\n");
+
+        StepResult failed = s.run("down").failed().orElseThrow();
+
+        assertThat(failed.failure())
+                .startsWith("GET http://127.0.0.1:" + port + "/x: cannot connect to http://127.0.0.1:" + port);
+        assertThat(failed.request()).startsWith("GET http://127.0.0.1:" + port + "/x\n");
+    }
+
+    private static String clientPort(ScenarioResult result) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("from port (\\d+)")
+                .matcher(result.steps().getFirst().response());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private String failureOf(String step) {
+        Scenarios s = plan("one:\n  steps:\n    - " + step + "\n");
+        return s.run("one").failed().orElseThrow().failure();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.golive.target;
+
+import dev.golive.plan.Environment;
+import dev.golive.plan.Plan;
+import dev.golive.plan.PlanLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Plans written by tests (their ports are only known at run time), loaded as golive loads them. */
+final class TestPlans {
+    private TestPlans() {}
+
+    static Plan load(Path directory, String yaml) {
+        try {
+            Path file = Files.writeString(directory.resolve("golive.yaml"), yaml);
+            return new PlanLoader(Map.of(), null).load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Environment environment(Path directory, String yaml) {
+        return load(directory, yaml).environment("test").orElseThrow();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.golive.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small shop on the JDK's HTTP server, on a loopback port of its own, for behaviour nginx
+ * cannot give: {@code POST /shop/login} (form {@code id}, {@code pw}; the password is the id
+ * reversed) sets a session cookie and redirects to {@code /shop/home}; {@code GET
+ * /shop/search?q=} answers JSON; {@code POST /shop/cart} takes JSON {@code {"item": …}}; {@code
+ * GET /slow} answers after 300 ms; {@code /echo} answers with the request it got.
+ */
+public final class ShopApp implements AutoCloseable {
+    private static final Pattern ITEM = Pattern.compile("\"item\"\\s*:\\s*\"([^\"]*)\"");
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ShopApp(HttpServer server) {
+        this.server = server;
+    }
+
+    public static ShopApp start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        ShopApp app = new ShopApp(server);
+        server.createContext("/shop/login", app::login);
+        server.createContext("/shop/home", app::home);
+        server.createContext("/shop/search", app::search);
+        server.createContext("/shop/cart", app::cart);
+        server.createContext("/slow", app::slow);
+        server.createContext("/echo", app::echo);
+        server.setExecutor(app.executor);
+        server.start();
+        return app;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void login(HttpExchange ex) throws IOException {
+        Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String id = form.getOrDefault("id", "");
+        if (id.isEmpty() || !new StringBuilder(id).reverse().toString().equals(form.get("pw"))) {
+            send(ex, 401, "text/plain", "bad id or password");
+            return;
+        }
+        String token = "t-" + id + "-" + sessions.size();
+        sessions.put(token, id);
+        ex.getResponseHeaders().add("Set-Cookie", "session=" + token + "; Path=/shop; HttpOnly");
+        ex.getResponseHeaders().add("Location", "/shop/home");
+        send(ex, 302, "text/plain", "");
+    }
+
+    private void home(HttpExchange ex) throws IOException {
+        Optional<String> user = user(ex);
+        if (user.isEmpty()) {
+            send(ex, 401, "text/plain", "log in first");
+        } else {
+            send(ex, 200, "text/html", "<h1>Welcome " + user.get() + "</h1>");
+        }
+    }
+
+    private void search(HttpExchange ex) throws IOException {
+        String q = form(Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse(""))
+                .getOrDefault("q", "");
+        String body = "{\"query\":\"" + q + "\",\"user\":\"" + user(ex).orElse("") + "\",\"items\":[{\"id\":\"sku-"
+                + q.replace(' ', '-') + "-1\",\"price\":12},{\"id\":\"sku-" + q.replace(' ', '-')
+                + "-2\",\"price\":7}]}";
+        send(ex, 200, "application/json", body);
+    }
+
+    private void cart(HttpExchange ex) throws IOException {
+        Optional<String> user = user(ex);
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher m = ITEM.matcher(body);
+        if (user.isEmpty() || !m.find()) {
+            send(ex, user.isEmpty() ? 401 : 400, "text/plain", user.isEmpty() ? "log in first" : "no item");
+            return;
+        }
+        ex.getResponseHeaders().add("X-Cart-Id", "cart-" + user.get());
+        send(
+                ex,
+                200,
+                "application/json",
+                "{\"state\":\"added\",\"item\":\"" + m.group(1) + "\",\"user\":\"" + user.get() + "\"}");
+    }
+
+    private void slow(HttpExchange ex) throws IOException {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        send(ex, 200, "text/plain", "slow");
+    }
+
+    private void echo(HttpExchange ex) throws IOException {
+        StringBuilder out = new StringBuilder(ex.getRequestMethod() + " " + ex.getRequestURI() + "\n");
+        out.append("from port ").append(ex.getRemoteAddress().getPort()).append('\n');
+        ex.getRequestHeaders()
+                .forEach((k, v) -> out.append(k.toLowerCase())
+                        .append(": ")
+                        .append(String.join(",", v))
+                        .append('\n'));
+        out.append('\n').append(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        send(ex, 200, "text/plain", out.toString());
+    }
+
+    private Optional<String> user(HttpExchange ex) {
+        String cookies =
+                Optional.ofNullable(ex.getRequestHeaders().getFirst("Cookie")).orElse("");
+        for (String c : cookies.split(";\\s*")) {
+            if (c.startsWith("session=")) {
+                return Optional.ofNullable(sessions.get(c.substring("session=".length())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> form(String text) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.close();
+    }
+}
