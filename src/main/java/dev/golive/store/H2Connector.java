@@ -1,13 +1,16 @@
 package dev.golive.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,19 +31,89 @@ final class H2Connector implements Connector {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 
+    private static final String NAME = "store";
+    private static final String FILE_SUFFIX = ".mv.db";
+    private static final String NEW_PREFIX = "store-new-";
+
     private final Path directory;
+    private final String name;
     private final String url;
     private final Duration lockTimeout;
+    private final UnaryOperator<String> masker;
     private final StoreOwner owner;
 
     H2Connector(Path planDirectory, Duration lockTimeout, UnaryOperator<String> masker) {
-        this.directory = planDirectory.toAbsolutePath().normalize().resolve(".golive");
+        this(planDirectory.toAbsolutePath().normalize().resolve(".golive"), NAME, lockTimeout, masker);
+    }
+
+    private H2Connector(Path directory, String name, Duration lockTimeout, UnaryOperator<String> masker) {
+        this.directory = directory;
         if (directory.toString().contains(";")) {
             throw new IllegalArgumentException("the store directory must not contain ';': " + directory);
         }
-        this.url = "jdbc:h2:file:" + directory.resolve("store") + SETTINGS;
+        this.name = name;
+        this.url = "jdbc:h2:file:" + directory.resolve(name) + SETTINGS;
         this.lockTimeout = lockTimeout;
-        this.owner = new StoreOwner(directory.resolve("store.owner"), masker);
+        this.masker = masker;
+        this.owner = new StoreOwner(directory.resolve(name + ".owner"), masker);
+    }
+
+    /**
+     * Creates the store when it does not exist yet. H2 commits each statement of a schema script
+     * on its own, so a golive killed while creating the store in place would leave half a schema
+     * that no later run could migrate. The store is therefore built under a name of its own and
+     * moved into place only once its schema is complete.
+     */
+    void createIfMissing(Consumer<Connector> migrate) {
+        Path file = directory.resolve(NAME + FILE_SUFFIX);
+        if (Files.exists(file)) {
+            return;
+        }
+        createDirectory("create the store");
+        removeAbandoned();
+        String fresh = NEW_PREFIX + ProcessHandle.current().pid();
+        Path freshFile = directory.resolve(fresh + FILE_SUFFIX);
+        try {
+            migrate.accept(new H2Connector(directory, fresh, lockTimeout, masker));
+            Files.move(freshFile, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // Another golive created the store at the same moment; theirs is as good as ours.
+        } catch (IOException e) {
+            throw new StoreException("Could not create the store " + location() + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(freshFile);
+            deleteQuietly(directory.resolve(fresh + ".owner"));
+        }
+    }
+
+    /** Removes stores left half-built by a golive that was killed while creating one. */
+    private void removeAbandoned() {
+        try (var files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().startsWith(NEW_PREFIX))
+                    .filter(f -> !creatorAlive(f.getFileName().toString()))
+                    .forEach(H2Connector::deleteQuietly);
+        } catch (IOException e) {
+            // Leftovers only take room; the new store does not depend on them being gone.
+        }
+    }
+
+    private static boolean creatorAlive(String fileName) {
+        String pid = fileName.substring(NEW_PREFIX.length()).replaceAll("\\..*$", "");
+        try {
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A file that cannot be removed now is removed by the next creation.
+        }
     }
 
     @Override
@@ -68,7 +141,7 @@ final class H2Connector implements Connector {
 
     @Override
     public String location() {
-        return "H2 " + directory.resolve("store");
+        return "H2 " + directory.resolve(name);
     }
 
     private void createDirectory(String what) {

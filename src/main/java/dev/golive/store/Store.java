@@ -36,6 +36,9 @@ public final class Store {
 
     public static Store open(StoreConfig config) {
         Connector connector = Connector.of(config);
+        if (connector instanceof H2Connector embedded) {
+            embedded.createIfMissing(Migrations::apply);
+        }
         Migrations.apply(connector);
         return new Store(config, connector);
     }
