@@ -96,7 +96,7 @@ final class KillTrial {
     }
 
     /** What a trial did, for the summary; the timing only when the child was not killed. */
-    record Result(Aim aim, Landing landing, Map<String, String> choices, Pace.Timing timing) {}
+    record Result(Aim aim, Landing landing, Map<String, String> choices, int resumes, Pace.Timing timing) {}
 
     /** Runs the child to its end without killing it; its timing is the first guess of the pace. */
     Result uninterrupted() throws Exception {
@@ -125,7 +125,11 @@ final class KillTrial {
                     new OperatorResume(runbooks, store, random, story).resume(printedRun(child));
             TrialCheck.check(store, marker, resumed, child.lines(), story);
             return new Result(
-                    moment == null ? null : moment.aim(), resumed.landing(), resumed.choices(), child.timing());
+                    moment == null ? null : moment.aim(),
+                    resumed.landing(),
+                    resumed.choices(),
+                    resumed.resumes(),
+                    child.timing());
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(story + "\n" + e.getMessage(), e);
         }

@@ -51,8 +51,11 @@ final class OperatorResume {
         AFTER_THE_END
     }
 
-    /** The run as the resume left it, and the operator's answer for each step that was in doubt. */
-    record Outcome(String runId, Landing landing, Map<String, String> choices, RunView after) {}
+    /**
+     * The run as the last resume left it, the operator's answer for each step that was in doubt,
+     * and how many resumes it took.
+     */
+    record Outcome(String runId, Landing landing, Map<String, String> choices, RunView after, int resumes) {}
 
     /**
      * Resumes until the run has ended: at most {@value #RESUMES} times.
@@ -69,7 +72,8 @@ final class OperatorResume {
             settle(runId, before);
             RunView after = walk(runId, resume);
             if (after != null && !after.active()) {
-                return new Outcome(runId, landing, Collections.unmodifiableMap(new LinkedHashMap<>(choices)), after);
+                return new Outcome(
+                        runId, landing, Collections.unmodifiableMap(new LinkedHashMap<>(choices)), after, resume);
             }
             assertThat(resume).as("resumes that left the run unfinished").isLessThan(RESUMES);
         }

@@ -115,7 +115,10 @@ abstract class ResumeAfterKillContract {
         Map<String, Long> answers = results.stream()
                 .flatMap(r -> r.choices().values().stream())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        System.out.printf("crash trials: kills aimed and landed %s; in-doubt steps settled %s%n", byAim, answers);
+        long again = results.stream().filter(r -> r.resumes() > 1).count();
+        System.out.printf(
+                "crash trials: kills aimed and landed %s; in-doubt steps settled %s; resumed more than once %d%n",
+                byAim, answers, again);
         assertThat(landings.getOrDefault(Landing.IN_A_STEP, 0L))
                 .as("trials killed inside a step (landings: %s)", landings)
                 .isGreaterThanOrEqualTo(TRIALS / 20);
