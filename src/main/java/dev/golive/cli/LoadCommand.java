@@ -60,10 +60,7 @@ final class LoadCommand implements Runnable {
     @Override
     public void run() {
         Plan plan = workspace.plan(context);
-        Environment env = plan.environment(environment)
-                .orElseThrow(
-                        () -> new UsageException("no environment '" + environment + "' in the plan; expected one of "
-                                + plan.environments().keySet()));
+        Environment env = Workspace.environment(plan, environment);
         LoadTest load = plan.loadTests().get(test);
         if (load == null) {
             throw new UsageException("no load test '" + test + "' in the plan; expected one of "

@@ -54,10 +54,7 @@ final class SmokeCommand implements Runnable {
     @Override
     public void run() {
         Plan plan = workspace.plan(context);
-        Environment env = plan.environment(environment)
-                .orElseThrow(
-                        () -> new UsageException("no environment '" + environment + "' in the plan; expected one of "
-                                + plan.environments().keySet()));
+        Environment env = Workspace.environment(plan, environment);
         List<Scenario> chosen = chosen(plan);
         refuseMissingSecrets(plan);
         Store store = workspace.open(context, plan);

@@ -1,5 +1,6 @@
 package dev.golive.cli;
 
+import dev.golive.plan.Environment;
 import dev.golive.plan.Plan;
 import dev.golive.store.Store;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,13 @@ final class Workspace {
                     throw new UsageException(m + "; the store cannot be opened without it");
                 });
         return plan;
+    }
+
+    /** The named environment of the plan, or a usage error listing the ones it has. */
+    static Environment environment(Plan plan, String name) {
+        return plan.environment(name)
+                .orElseThrow(() -> new UsageException("no environment '" + name + "' in the plan; expected one of "
+                        + plan.environments().keySet()));
     }
 
     Store open(Context context, Plan plan) {
