@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             RunbookCommand.class,
             SmokeCommand.class,
             LoadCommand.class,
+            ReportCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },

@@ -2,6 +2,7 @@ package dev.golive.cli;
 
 import dev.golive.load.LoadResult;
 import dev.golive.load.LoadRunner;
+import dev.golive.load.SampleWriter;
 import dev.golive.load.Verdict;
 import dev.golive.plan.Environment;
 import dev.golive.plan.LoadTest;
@@ -14,6 +15,8 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,20 +76,83 @@ final class LoadCommand implements Runnable {
         String actor = workspace.actor(context);
         checkWindow(load, store, actor);
         Run run = store.runs().start("load", load.name(), env.name(), actor);
-        LoadResult result = new LoadRunner(
-                        plan, env, new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)))
-                .run(load, line -> (json ? context.err() : context.out()).println(line));
-        journal(store, run, actor, env, result);
-        store.runs().end(run.id(), result.passed() ? "passed" : "failed", actor);
+        LoadRunner runner = new LoadRunner(
+                plan, env, new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)));
+        SampleWriter writer = new SampleWriter(store.loadSeries(), run.id());
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.stop("interrupted by the operator");
+            awaitQuietly(finished);
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            LoadResult result = runner.run(load, (sample, status) -> {
+                writer.add(sample);
+                if (status != null) {
+                    status(status);
+                }
+            });
+            if (live()) {
+                context.out().println();
+            }
+            writer.flush();
+            journal(store, run, actor, env, result);
+            store.runs().end(run.id(), outcome(result), actor);
+            report(run, env, result);
+        } finally {
+            finished.countDown();
+            removeQuietly(hook);
+        }
+    }
+
+    private boolean live() {
+        return context.terminal() && !json;
+    }
+
+    private void status(String line) {
+        if (live()) {
+            context.out().print("\r" + line + "\u001b[K");
+            context.out().flush();
+        } else {
+            (json ? context.err() : context.out()).println(line);
+        }
+    }
+
+    private void report(Run run, Environment env, LoadResult result) {
         if (json) {
             Json.print(context.out(), LoadPrinter.json(run.id(), result));
         } else {
             LoadPrinter.print(context.out(), run.id(), result);
         }
         if (!result.passed()) {
-            throw new CheckFailedException("load " + load.name() + " on " + env.name() + ": "
-                    + result.verdicts().stream().filter(v -> !v.met()).count() + " targets missed (run " + run.id()
-                    + ")");
+            throw new CheckFailedException("load " + result.test() + " on " + env.name() + " (run " + run.id() + "): "
+                    + String.join("; ", result.problems()));
+        }
+    }
+
+    private static String outcome(LoadResult result) {
+        if (result.stopped() != null) {
+            return result.stopped().startsWith("interrupted") ? "interrupted" : "aborted";
+        }
+        if (!result.health().valid()) {
+            return "invalid";
+        }
+        return result.passed() ? "passed" : "failed";
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running and waits for this run to be stored
         }
     }
 
@@ -124,12 +190,11 @@ final class LoadCommand implements Runnable {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("environment", env.name());
-        data.put("elapsed", result.elapsed().toMillis());
-        data.put("overall", LoadPrinter.json(result.overall()));
+        data.putAll(LoadPrinter.json(run.id(), result));
         store.journal()
                 .append(
                         run.id(),
-                        result.passed() ? "load.passed" : "load.failed",
+                        "load." + outcome(result),
                         result.test() + " on " + env.name(),
                         actor,
                         Json.write(data));

@@ -1,5 +1,6 @@
 package dev.golive.cli;
 
+import dev.golive.load.Health;
 import dev.golive.load.LoadResult;
 import dev.golive.load.Stats;
 import dev.golive.load.Verdict;
@@ -20,12 +21,38 @@ final class LoadPrinter {
                 + result.elapsed().toSeconds() + " s");
         table(out, "transaction", result.transactions(), result.overall());
         table(out, "request", result.requests(), null);
+        if (!result.errors().isEmpty()) {
+            out.println();
+            out.println("errors by kind: "
+                    + result.errors().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        Health h = result.health();
+        out.println();
+        out.println(String.format(
+                Locale.ROOT,
+                "generator: %d iterations started, %d late, %d dropped, CPU at most %s",
+                h.arrivals(),
+                h.late(),
+                h.dropped(),
+                h.maxCpu() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f%%", h.maxCpu() * 100)));
+        h.invalid().forEach(why -> out.println("  INVALID  " + why));
+        if (result.stopped() != null) {
+            out.println("  STOPPED  " + result.stopped());
+        }
         if (!result.verdicts().isEmpty()) {
             out.println();
             result.verdicts().forEach(v -> out.println(verdict(v)));
         }
         out.println();
-        out.println(result.passed() ? "all targets met" : "targets missed");
+        out.println(
+                result.passed()
+                        ? "all targets met"
+                        : !h.valid()
+                                ? "invalid run: the generator did not keep up"
+                                : result.stopped() != null ? "stopped early" : "targets missed");
+        out.println("report: golive report " + runId);
     }
 
     private static void table(PrintWriter out, String what, Map<String, Stats> stats, Stats overall) {
@@ -75,25 +102,14 @@ final class LoadPrinter {
                 new TreeMap<>(result.requests())
                         .values().stream().map(LoadPrinter::json).toList());
         out.put("targets", result.verdicts());
+        out.put("errors", result.errors());
+        out.put("health", result.health());
+        out.put("stopped", result.stopped());
         return out;
     }
 
     static Map<String, Object> json(Stats s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", s.name());
-        out.put("passed", s.passed());
-        out.put("errors", s.errors());
-        out.put("tps", s.tps());
-        out.put("p50Ms", millis(s.p50()));
-        out.put("p90Ms", millis(s.p90()));
-        out.put("p95Ms", millis(s.p95()));
-        out.put("p99Ms", millis(s.p99()));
-        out.put("maxMs", millis(s.max()));
-        return out;
-    }
-
-    private static double millis(Duration d) {
-        return d.toNanos() / 1e6;
+        return s.plain();
     }
 
     private static String verdict(Verdict v) {

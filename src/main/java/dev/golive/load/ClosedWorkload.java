@@ -9,41 +9,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * The closed model: a number of virtual users, following the test's phases, each running
- * iterations of the scenario mix back to back (or no faster than the scenario's pacing).
+ * iterations of the scenario mix back to back (or no faster than the scenario's pacing). With
+ * pacing, an iteration that starts after its intended start (because the one before overran) is
+ * charged with the delay.
  */
-final class ClosedWorkload {
+final class ClosedWorkload implements Workload {
     private static final long TICK = Duration.ofMillis(100).toNanos();
-    private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
     private final LoadTest test;
     private final ScenarioRunner runner;
     private final Mix mix;
     private final Metrics metrics;
-    private final Consumer<String> console;
+    private final Generator generator;
     private final Set<Integer> running = ConcurrentHashMap.newKeySet();
     private volatile int wanted;
     private volatile boolean done;
 
-    ClosedWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Consumer<String> console) {
+    ClosedWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator) {
         this.test = test;
         this.runner = runner;
         this.mix = mix;
         this.metrics = metrics;
-        this.console = console;
+        this.generator = generator;
     }
 
-    /** Runs the phases to their end, then lets every user finish its iteration; returns how long it took. */
-    Duration run() {
+    @Override
+    public Duration run(Control control) {
         long start = System.nanoTime();
         long total = test.duration().toNanos();
-        try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
-            long nextLine = SECOND;
+        ExecutorService users = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             long elapsed;
-            while ((elapsed = System.nanoTime() - start) < total) {
+            while ((elapsed = System.nanoTime() - start) < total && !control.stopped()) {
                 wanted = Phases.level(test.phases(), Duration.ofNanos(elapsed));
                 for (int i = 0; i < wanted; i++) {
                     int id = i;
@@ -51,37 +51,56 @@ final class ClosedWorkload {
                         users.submit(() -> user(id));
                     }
                 }
-                if (elapsed >= nextLine) {
-                    console.accept(StatusLine.of(
-                            Duration.ofNanos(elapsed), test.duration(), "users " + running.size(), metrics));
-                    nextLine += SECOND;
-                }
                 LockSupport.parkNanos(Math.min(TICK, total - elapsed));
             }
+        } finally {
             done = true;
+            if (control.stopped()) {
+                metrics.close();
+                users.shutdownNow();
+            }
+            users.close();
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private void user(int id) {
         try (ScenarioRunner.User user = runner.user()) {
+            long intended = System.nanoTime();
             while (!done && id < wanted) {
-                iteration(user, mix.pick());
+                Scenario scenario = mix.pick();
+                Duration late = Duration.ofNanos(Math.max(0, System.nanoTime() - intended));
+                generator.arrived(Duration.ZERO);
+                generator.ended(user.run(scenario, metrics::record, late));
+                intended = scenario.pacing() == null
+                        ? System.nanoTime()
+                        : intended + scenario.pacing().toNanos();
+                pace(intended);
             }
         } finally {
             running.remove(id);
         }
     }
 
-    private void iteration(ScenarioRunner.User user, Scenario scenario) {
-        long start = System.nanoTime();
-        user.run(scenario, metrics::record);
-        if (scenario.pacing() != null) {
-            long left = scenario.pacing().toNanos() - (System.nanoTime() - start);
-            while (left > 0 && !done) {
-                LockSupport.parkNanos(Math.min(left, TICK));
-                left = scenario.pacing().toNanos() - (System.nanoTime() - start);
-            }
+    private void pace(long until) {
+        long left;
+        while ((left = until - System.nanoTime()) > 0 && !done) {
+            LockSupport.parkNanos(Math.min(left, TICK));
         }
+    }
+
+    @Override
+    public int active() {
+        return running.size();
+    }
+
+    @Override
+    public double wanted(long nanos) {
+        return Phases.level(test.phases(), Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public String unit() {
+        return " users";
     }
 }

@@ -3,6 +3,7 @@ package dev.golive.load;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a load test achieved.
@@ -13,6 +14,9 @@ import java.util.Map;
  * @param transactions per transaction, by name
  * @param requests per request, by name
  * @param verdicts every target, met or missed
+ * @param errors the overall failures by kind
+ * @param health how well the generator kept up
+ * @param stopped why the test stopped early (an abort rule, Ctrl-C), or null when it ran to its end
  */
 public record LoadResult(
         String test,
@@ -20,14 +24,30 @@ public record LoadResult(
         Stats overall,
         Map<String, Stats> transactions,
         Map<String, Stats> requests,
-        List<Verdict> verdicts) {
+        List<Verdict> verdicts,
+        Map<String, Long> errors,
+        Health health,
+        String stopped) {
     public LoadResult {
         transactions = Map.copyOf(transactions);
         requests = Map.copyOf(requests);
         verdicts = List.copyOf(verdicts);
+        errors = new TreeMap<>(errors);
     }
 
+    /** Every target met, the generator kept up, and the test ran to its end. */
     public boolean passed() {
-        return verdicts.stream().allMatch(Verdict::met);
+        return verdicts.stream().allMatch(Verdict::met) && health.valid() && stopped == null;
+    }
+
+    /** Why the test did not pass, in a few words each. */
+    public List<String> problems() {
+        List<String> out = new java.util.ArrayList<>();
+        verdicts.stream().filter(v -> !v.met()).forEach(v -> out.add(v.scope() + " " + v.target() + " missed"));
+        health.invalid().forEach(out::add);
+        if (stopped != null) {
+            out.add("stopped early: " + stopped);
+        }
+        return out;
     }
 }

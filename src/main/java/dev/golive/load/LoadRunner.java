@@ -8,14 +8,23 @@ import dev.golive.scenario.ScenarioRunner;
 import dev.golive.scenario.Timeouts;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs a load test of a plan, open or closed, against one environment and checks its targets. */
+/**
+ * Runs a load test of a plan, open or closed, against one environment: a monitor takes every
+ * second's figures, watches the generator and the abort rules, and hands the second to a
+ * listener; at the end the targets are checked.
+ */
 public final class LoadRunner {
     private final Plan plan;
     private final Environment environment;
     private final Timeouts timeouts;
+    private final Control control = new Control();
 
     public LoadRunner(Plan plan, Environment environment, Timeouts timeouts) {
         this.plan = plan;
@@ -23,28 +32,166 @@ public final class LoadRunner {
         this.timeouts = timeouts;
     }
 
-    /** Runs the test to the end of its phases, printing a status line every second. */
-    public LoadResult run(LoadTest test, Consumer<String> console) {
+    /** Stops a running test early (Ctrl-C, an operator); its result says why. */
+    public void stop(String why) {
+        control.stop(why);
+    }
+
+    /** Runs the test to the end of its phases, or until it is stopped. */
+    public LoadResult run(LoadTest test, LoadListener listener) {
         if (test.mix().isEmpty()) {
             throw new IllegalArgumentException("load test '" + test.name() + "' has no scenarios in its mix");
         }
         Mix mix = new Mix(test.mix(), plan.scenarios());
-        Metrics metrics = new Metrics();
+        int window = test.abort().stream()
+                .mapToInt(r -> (int) r.over().toSeconds())
+                .max()
+                .orElse(0);
+        Metrics metrics = new Metrics(window);
+        Generator generator = new Generator();
+        Health.Tally tally = new Health.Tally(test.maxUsers());
         Duration elapsed;
-        try (ScenarioRunner runner =
-                new ScenarioRunner(plan, environment, timeouts, Pause.sleeping(), new SecureRandom())) {
-            elapsed = test.model().equals("open")
-                    ? new OpenWorkload(test, runner, mix, metrics, console).run()
-                    : new ClosedWorkload(test, runner, mix, metrics, console).run();
+        try (ScenarioRunner runner = new ScenarioRunner(
+                        plan, environment, timeouts, Pause.sleeping(), new SecureRandom())
+                .withoutTranscripts()) {
+            Workload workload = test.model().equals("open")
+                    ? new OpenWorkload(test, runner, mix, metrics, generator)
+                    : new ClosedWorkload(test, runner, mix, metrics, generator);
+            Monitor monitor = new Monitor(test, workload, metrics, generator, tally, listener);
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "golive-load-monitor");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(() -> monitor.tick(false), 1, 1, TimeUnit.SECONDS);
+            try {
+                elapsed = workload.run(control);
+            } finally {
+                ticker.shutdown();
+                awaitQuietly(ticker);
+            }
+            monitor.tick(true);
         }
         Stats overall = metrics.overall(elapsed);
         Map<String, Stats> transactions = metrics.transactions(elapsed);
+        double intended = test.model().equals("open") ? Phases.expected(test.phases(), elapsed.toNanos()) : 0;
         return new LoadResult(
                 test.name(),
                 elapsed,
                 overall,
                 transactions,
                 metrics.requests(elapsed),
-                TargetCheck.verdicts(test, overall, transactions));
+                TargetCheck.verdicts(test, overall, transactions, intended, generator.completed()),
+                metrics.total().errors(),
+                tally.health(),
+                control.reason());
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService ticker) {
+        try {
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Takes each second's figures; runs on the monitor's thread. */
+    private final class Monitor {
+        private final LoadTest test;
+        private final Workload workload;
+        private final Metrics metrics;
+        private final Generator generator;
+        private final Health.Tally tally;
+        private final LoadListener listener;
+        private final AtomicInteger second = new AtomicInteger();
+        private final long start = System.nanoTime();
+
+        Monitor(
+                LoadTest test,
+                Workload workload,
+                Metrics metrics,
+                Generator generator,
+                Health.Tally tally,
+                LoadListener listener) {
+            this.test = test;
+            this.workload = workload;
+            this.metrics = metrics;
+            this.generator = generator;
+            this.tally = tally;
+            this.listener = listener;
+        }
+
+        /** @param last whether this is the part second at the end, which has no status line */
+        synchronized void tick(boolean last) {
+            try {
+                int s = second.getAndIncrement();
+                long elapsed = System.nanoTime() - start;
+                Sample sample = new Sample(
+                        s,
+                        workload.wanted(Math.max(0, elapsed - 500_000_000L)),
+                        generator.takeArrivals(),
+                        generator.takeLate(),
+                        generator.takeDropped(),
+                        workload.active(),
+                        generator.cpu(),
+                        metrics.tick());
+                tally.add(sample);
+                abortRules(s + 1);
+                listener.second(sample, last ? null : status(sample, elapsed));
+            } catch (RuntimeException e) {
+                control.stop("the load monitor failed: " + e.getMessage());
+            }
+        }
+
+        private void abortRules(int seconds) {
+            for (LoadTest.AbortRule rule : test.abort()) {
+                int over = (int) rule.over().toSeconds();
+                if (seconds < over) {
+                    continue;
+                }
+                Interval window = metrics.recent(over);
+                long all = window.passed() + window.failed();
+                if (all == 0) {
+                    continue;
+                }
+                double value = rule.figure().equals("errors")
+                        ? 100.0 * window.failed() / all
+                        : rule.figure().equals("max")
+                                ? window.times().getMaxValue()
+                                : window.times()
+                                        .getValueAtPercentile(
+                                                Double.parseDouble(rule.figure().substring(1)));
+                if (value > rule.limit()) {
+                    String shown = rule.figure().equals("errors")
+                            ? String.format(Locale.ROOT, "%.1f%%", value)
+                            : String.format(Locale.ROOT, "%.0f ms", value / 1000);
+                    control.stop("abort rule: " + rule.figure() + " over the last " + over + " s was " + shown
+                            + ", the limit is " + rule.text());
+                }
+            }
+        }
+
+        private String status(Sample sample, long elapsed) {
+            Interval last = sample.overall();
+            Interval total = metrics.total();
+            long all = total.passed() + total.failed();
+            return String.format(
+                    Locale.ROOT,
+                    "%5ds/%ds  %s %.1f%s  tps %.1f  p95 %s  errors %.2f%% (%d)  users %d%s",
+                    Duration.ofNanos(elapsed).toSeconds(),
+                    test.duration().toSeconds(),
+                    test.model().equals("open") ? "rate" : "wanted",
+                    sample.wanted(),
+                    workload.unit(),
+                    (double) last.passed(),
+                    TargetCheck.millis(
+                            Duration.ofNanos(metrics.recent(5).times().getValueAtPercentile(95) * 1000)),
+                    all == 0 ? 0.0 : 100.0 * total.failed() / all,
+                    total.failed(),
+                    sample.active(),
+                    sample.late() + sample.dropped() > 0
+                            ? "  late " + sample.late() + " dropped " + sample.dropped()
+                            : "");
+        }
     }
 }

@@ -2,56 +2,115 @@ package dev.golive.load;
 
 import dev.golive.scenario.StepResult;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.HdrHistogram.Histogram;
 
-/** Every transaction's and request's response times, recorded from any virtual user. */
+/**
+ * Every transaction's and request's response times, recorded from any virtual user and taken out
+ * once a second by the monitor; keeps the totals of the whole run and the last seconds of the
+ * overall figures for the abort rules and the status line.
+ */
 final class Metrics {
-    private final Map<String, Series> transactions = new ConcurrentHashMap<>();
-    private final Map<String, Series> requests = new ConcurrentHashMap<>();
+    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
+    private final Map<String, Interval> totals = new TreeMap<>();
+    private final Deque<Interval> recent = new ArrayDeque<>();
+    private final int keep;
+    private volatile boolean transactions;
+    private volatile boolean closed;
+
+    /** @param keep how many seconds of overall figures to keep for {@link #recent(int)} */
+    Metrics(int keep) {
+        this.keep = Math.max(keep, 10);
+    }
 
     void record(StepResult step) {
-        Map<String, Series> into = switch (step.kind()) {
-            case "transaction" -> transactions;
-            case "request", "feed" -> requests;
-            default -> null;
-        };
-        if (into == null) {
+        if (closed || !(step.kind().equals("transaction") || step.kind().equals("request"))) {
             return;
         }
-        Series series = into.computeIfAbsent(step.name(), n -> new Series());
+        if (step.kind().equals("transaction")) {
+            transactions = true;
+        }
+        Track track = tracks.computeIfAbsent(key(step.kind(), step.name()), k -> new Track(step.kind(), step.name()));
         if (step.passed()) {
-            series.passed(step.time().toNanos() / 1000);
+            track.passed(step.time().toNanos() / 1000, step.service().toNanos() / 1000);
         } else {
-            series.failed();
+            track.failed(step.error());
         }
     }
 
-    Map<String, Stats> transactions(Duration elapsed) {
-        return stats(transactions, elapsed);
+    /** Stops taking results: what comes from users cut short by an abort is not measured. */
+    void close() {
+        closed = true;
     }
 
-    Map<String, Stats> requests(Duration elapsed) {
-        return stats(requests, elapsed);
+    /** What came in since the last tick, each transaction and request and {@code overall}. */
+    synchronized List<Interval> tick() {
+        List<Interval> out = new ArrayList<>();
+        Interval overall = Interval.empty("overall", "overall");
+        String base = transactions ? "transaction" : "request";
+        for (Track track : tracks.values()) {
+            Interval i = track.take();
+            out.add(i);
+            totals.computeIfAbsent(key(i.kind(), i.name()), k -> Interval.empty(i.kind(), i.name()))
+                    .add(i);
+            if (i.kind().equals(base)) {
+                overall.add(i);
+            }
+        }
+        out.sort((a, b) -> key(a.kind(), a.name()).compareTo(key(b.kind(), b.name())));
+        out.add(overall);
+        recent.addLast(overall);
+        while (recent.size() > keep) {
+            recent.removeFirst();
+        }
+        return out;
+    }
+
+    /** The overall figures of the last {@code seconds} ticks together. */
+    synchronized Interval recent(int seconds) {
+        Interval sum = Interval.empty("overall", "overall");
+        var it = recent.descendingIterator();
+        for (int i = 0; i < seconds && it.hasNext(); i++) {
+            sum.add(it.next());
+        }
+        return sum;
+    }
+
+    synchronized Map<String, Stats> transactions(Duration elapsed) {
+        return stats("transaction", elapsed);
+    }
+
+    synchronized Map<String, Stats> requests(Duration elapsed) {
+        return stats("request", elapsed);
     }
 
     /** All transactions together; all requests when the scenarios have no transactions. */
-    Stats overall(Duration elapsed) {
-        Map<String, Series> base = transactions.isEmpty() ? requests : transactions;
-        Histogram all = new Histogram(3);
-        long errors = 0;
-        for (Series s : base.values()) {
-            all.add(s.times());
-            errors += s.errors();
-        }
-        return Stats.of("overall", all, errors, elapsed);
+    synchronized Stats overall(Duration elapsed) {
+        return Stats.of("overall", total(), elapsed);
     }
 
-    private static Map<String, Stats> stats(Map<String, Series> series, Duration elapsed) {
+    /** All transactions (or requests) of the run so far together. */
+    synchronized Interval total() {
+        String base = transactions ? "transaction" : "request";
+        Interval all = Interval.empty("overall", "overall");
+        totals.values().stream().filter(i -> i.kind().equals(base)).forEach(all::add);
+        return all;
+    }
+
+    private Map<String, Stats> stats(String kind, Duration elapsed) {
         Map<String, Stats> out = new TreeMap<>();
-        series.forEach((name, s) -> out.put(name, Stats.of(name, s.times(), s.errors(), elapsed)));
+        totals.values().stream()
+                .filter(i -> i.kind().equals(kind))
+                .forEach(i -> out.put(i.name(), Stats.of(i.name(), i, elapsed)));
         return out;
+    }
+
+    private static String key(String kind, String name) {
+        return kind + ":" + name;
     }
 }

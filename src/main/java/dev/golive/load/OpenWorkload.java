@@ -3,75 +3,89 @@ package dev.golive.load;
 import dev.golive.plan.LoadTest;
 import dev.golive.scenario.ScenarioRunner;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * The open model: scenario iterations start at the rate of the phases, each as a new virtual user,
  * whether or not earlier ones have finished. Each is timed from its intended start, so a slow
- * server shows in full even when the generator falls behind (no coordinated omission).
+ * server shows in full even when the generator falls behind (no coordinated omission). When the
+ * test's {@code maxUsers} are running, further arrivals are dropped and counted.
  */
-final class OpenWorkload {
+final class OpenWorkload implements Workload {
     private static final long TICK = Duration.ofMillis(100).toNanos();
-    private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
     private final LoadTest test;
     private final ScenarioRunner runner;
     private final Mix mix;
     private final Metrics metrics;
-    private final Consumer<String> console;
+    private final Generator generator;
     private final AtomicInteger active = new AtomicInteger();
 
-    OpenWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Consumer<String> console) {
+    OpenWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator) {
         this.test = test;
         this.runner = runner;
         this.mix = mix;
         this.metrics = metrics;
-        this.console = console;
+        this.generator = generator;
     }
 
-    /** Starts arrivals to the end of the phases, then waits for those running; returns how long it took. */
-    Duration run() {
+    @Override
+    public Duration run(Control control) {
         long start = System.nanoTime();
         long total = test.duration().toNanos();
-        try (ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             long intended = Phases.nextArrival(test.phases(), -1, total);
-            long nextLine = SECOND;
             long now;
-            while ((now = System.nanoTime() - start) < total) {
-                if (now >= nextLine) {
-                    console.accept(status(now));
-                    nextLine += SECOND;
-                }
+            while ((now = System.nanoTime() - start) < total && !control.stopped()) {
                 if (intended < total && intended <= now) {
                     long at = start + intended;
-                    arrivals.submit(() -> arrival(at));
+                    if (active.incrementAndGet() > test.maxUsers()) {
+                        active.decrementAndGet();
+                        generator.dropped();
+                    } else {
+                        arrivals.submit(() -> arrival(at));
+                    }
                     intended = Phases.nextArrival(test.phases(), intended, total);
                 } else {
                     LockSupport.parkNanos(Math.min(Math.min(TICK, total - now), Math.max(intended - now, 1)));
                 }
             }
+        } finally {
+            if (control.stopped()) {
+                metrics.close();
+                arrivals.shutdownNow();
+            }
+            arrivals.close();
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private void arrival(long intendedStart) {
-        active.incrementAndGet();
         try (ScenarioRunner.User user = runner.user()) {
             Duration late = Duration.ofNanos(Math.max(0, System.nanoTime() - intendedStart));
-            user.run(mix.pick(), metrics::record, late);
+            generator.arrived(late);
+            generator.ended(user.run(mix.pick(), metrics::record, late));
         } finally {
             active.decrementAndGet();
         }
     }
 
-    private String status(long elapsed) {
-        String load =
-                String.format(Locale.ROOT, "rate %.1f/s  users %d", Phases.rate(test.phases(), elapsed), active.get());
-        return StatusLine.of(Duration.ofNanos(elapsed), test.duration(), load, metrics);
+    @Override
+    public int active() {
+        return active.get();
+    }
+
+    @Override
+    public double wanted(long nanos) {
+        return Phases.rate(test.phases(), nanos);
+    }
+
+    @Override
+    public String unit() {
+        return "/s";
     }
 }

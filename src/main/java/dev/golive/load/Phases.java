@@ -44,4 +44,21 @@ final class Phases {
         }
         return after < 0 && t == 0 ? 0 : t + (long) (SECOND / rate);
     }
+
+    /** How many arrivals the phases ask for in the first {@code nanos} of the test. */
+    static double expected(List<LoadTest.Phase> phases, long nanos) {
+        double sum = 0;
+        long left = nanos;
+        for (LoadTest.Phase p : phases) {
+            long length = p.duration().toNanos();
+            long part = Math.min(left, length);
+            if (part <= 0) {
+                break;
+            }
+            double end = length == 0 ? p.to() : p.from() + (p.to() - p.from()) * part / length;
+            sum += (p.from() + end) / 2 * part / SECOND;
+            left -= part;
+        }
+        return sum;
+    }
 }

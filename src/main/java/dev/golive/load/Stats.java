@@ -32,7 +32,12 @@ public record Stats(
         }
     }
 
-    static Stats of(String name, Histogram times, long errors, Duration elapsed) {
+    static Stats of(String name, Interval interval, Duration elapsed) {
+        return of(name, interval.times(), interval.failed(), elapsed);
+    }
+
+    /** The figures of response times and a count of errors over {@code elapsed}. */
+    public static Stats of(String name, Histogram times, long errors, Duration elapsed) {
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
         return new Stats(
                 name,
@@ -48,6 +53,21 @@ public record Stats(
 
     private static Duration at(Histogram times, double percentile) {
         return Duration.ofNanos(times.getValueAtPercentile(percentile) * 1000);
+    }
+
+    /** The figures as plain values for JSON, times in milliseconds. */
+    public java.util.Map<String, Object> plain() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("name", name);
+        out.put("passed", passed);
+        out.put("errors", errors);
+        out.put("tps", tps);
+        out.put("p50Ms", p50.toNanos() / 1e6);
+        out.put("p90Ms", p90.toNanos() / 1e6);
+        out.put("p95Ms", p95.toNanos() / 1e6);
+        out.put("p99Ms", p99.toNanos() / 1e6);
+        out.put("maxMs", max.toNanos() / 1e6);
+        return out;
     }
 
     /** Errors as a percentage of all, 0 when there were none. */

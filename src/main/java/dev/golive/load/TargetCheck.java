@@ -10,10 +10,21 @@ import java.util.Locale;
 final class TargetCheck {
     private TargetCheck() {}
 
-    static List<Verdict> verdicts(LoadTest test, Stats overall, java.util.Map<String, Stats> transactions) {
+    static List<Verdict> verdicts(
+            LoadTest test, Stats overall, java.util.Map<String, Stats> transactions, double intended, long completed) {
         List<Verdict> out = new ArrayList<>();
         if (test.targets() != null) {
             out.addAll(check("overall", test.targets(), overall));
+            Double achieved = test.targets().achieved();
+            if (achieved != null) {
+                double share = intended <= 0 ? 100 : Math.min(100, 100.0 * completed / intended);
+                out.add(new Verdict(
+                        "overall",
+                        "achieved",
+                        ">= " + percent(achieved) + " of " + Math.round(intended) + " intended iterations",
+                        percent(share) + " (" + completed + " passed)",
+                        share >= achieved));
+            }
         }
         test.transactionTargets().forEach((name, targets) -> {
             Stats stats = transactions.get(name);

@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>Keys: {@code mix} (scenario to percentage, summing to 100%; or {@code scenario} for one),
  * either {@code arrivals} (open model: phases of arrivals per second) or {@code users} (closed
  * model: phases of concurrent users), {@code targets}, {@code transactions} (targets per
- * transaction), {@code window} (the hours it may run in, {@code "01:00-05:00"}), {@code capture}.
+ * transaction), {@code window} (the hours it may run in, {@code "01:00-05:00"}), {@code capture},
+ * {@code abort} (rules that stop the test early), {@code maxUsers} (open model: the most users
+ * running at once before arrivals are dropped).
  *
  * <p>A phase is {@code {ramp: 0/s..300/s, over: 5m}} or {@code {hold: 300/s, for: 30m}} (for
  * users: {@code {ramp: 0..100, over: 1m}}, {@code {hold: 100, for: 10m}}).
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param transactionTargets targets per transaction
  * @param window when it may run, or null for any time
  * @param capture automatic JVM captures, or null
+ * @param abort rules that stop the test early
+ * @param maxUsers open model: the most virtual users running at once
  * @param location where the load test is defined
  */
 public record LoadTest(
@@ -35,9 +39,15 @@ public record LoadTest(
         Map<String, Targets> transactionTargets,
         Window window,
         Capture capture,
+        List<AbortRule> abort,
+        int maxUsers,
         Location location) {
+    /** The most users an open test runs at once unless it says otherwise. */
+    public static final int MAX_USERS = 20_000;
+
     public LoadTest {
         mix = Maps.copy(mix);
+        abort = List.copyOf(abort);
         phases = List.copyOf(phases);
         transactionTargets = Maps.copy(transactionTargets);
         if (!model.equals("open") && !model.equals("closed")) {
@@ -72,8 +82,34 @@ public record LoadTest(
      * errors} (a percentage), {@code tps} (transactions per second).
      */
     public record Targets(
-            Duration p50, Duration p90, Duration p95, Duration p99, Duration max, Double errors, Double tps) {
-        public static final List<String> KEYS = List.of("p50", "p90", "p95", "p99", "max", "errors", "tps");
+            Duration p50,
+            Duration p90,
+            Duration p95,
+            Duration p99,
+            Duration max,
+            Double errors,
+            Double tps,
+            Double achieved) {
+        public static final List<String> KEYS = List.of("p50", "p90", "p95", "p99", "max", "errors", "tps", "achieved");
+    }
+
+    /**
+     * Stops a test early when a figure over the last {@code over} is beyond a limit: {@code
+     * {errors: 10%, for: 30s}} or {@code {p95: 3s, for: 1m}}.
+     *
+     * @param figure {@code errors}, {@code p50}, {@code p90}, {@code p95}, {@code p99} or {@code max}
+     * @param limit a percentage for errors, microseconds for the others
+     * @param text the limit as written
+     * @param over how long the figure is taken over
+     */
+    public record AbortRule(String figure, double limit, String text, Duration over) {
+        public static final List<String> FIGURES = List.of("errors", "p50", "p90", "p95", "p99", "max");
+
+        public AbortRule {
+            if (!FIGURES.contains(figure) || over == null || over.toSeconds() < 1) {
+                throw new IllegalArgumentException("bad abort rule");
+            }
+        }
     }
 
     /**

@@ -26,11 +26,72 @@ final class LoadTestReader {
         }
         List<LoadTest.Phase> phases = phases(f, model.equals("open") ? "arrivals" : "users", model.equals("open"));
         LoadTest.Targets targets = f.has("targets") ? targets(f.fields("targets")) : null;
-        Map<String, LoadTest.Targets> perTransaction = Named.read(f, "transactions", (n, t) -> targets(t));
+        Map<String, LoadTest.Targets> perTransaction = Named.read(f, "transactions", (n, t) -> {
+            LoadTest.Targets own = targets(t);
+            if (own.achieved() != null) {
+                t.reading()
+                        .problem(
+                                t.keyLocation("achieved"),
+                                t.path("achieved"),
+                                "'achieved' is a target of the whole test (under targets:), not of one transaction");
+            }
+            return own;
+        });
         LoadTest.Window window = window(f);
         LoadTest.Capture capture = f.has("capture") ? capture(f.fields("capture")) : null;
+        List<LoadTest.AbortRule> abort = abort(f);
+        int maxUsers = f.integer("maxUsers", LoadTest.MAX_USERS, 1, 1_000_000);
+        if (model.equals("closed") && f.has("maxUsers")) {
+            f.reading()
+                    .problem(
+                            f.keyLocation("maxUsers"),
+                            f.path("maxUsers"),
+                            "maxUsers applies to an open test (arrivals); a closed test runs exactly its users");
+        }
+        if (model.equals("closed") && achieved(targets, perTransaction)) {
+            f.reading()
+                    .problem(
+                            f.keyLocation("targets"),
+                            f.path("targets"),
+                            "the target 'achieved' (a share of the intended arrivals) applies to an open test"
+                                    + " (arrivals) only");
+        }
         f.finish();
-        return new LoadTest(name, mix, model, phases, targets, perTransaction, window, capture, f.location());
+        return new LoadTest(
+                name, mix, model, phases, targets, perTransaction, window, capture, abort, maxUsers, f.location());
+    }
+
+    private static boolean achieved(LoadTest.Targets targets, Map<String, LoadTest.Targets> perTransaction) {
+        return targets != null && targets.achieved() != null;
+    }
+
+    private static List<LoadTest.AbortRule> abort(Fields f) {
+        List<LoadTest.AbortRule> rules = new ArrayList<>();
+        List<Node> items = f.items("abort");
+        for (int i = 0; i < items.size(); i++) {
+            Fields r = f.reading().fields(items.get(i), Paths.index(f.path("abort"), i));
+            String figure = Kinds.one(r, LoadTest.AbortRule.FIGURES, "an abort rule");
+            Duration over = r.duration("for", Duration.ofSeconds(30));
+            if (figure == null) {
+                r.finish();
+                continue;
+            }
+            String text = r.string(figure);
+            Double limit = figure.equals("errors") ? r.percent(figure) : micros(r.duration(figure, null));
+            if (over != null && over.toSeconds() < 1) {
+                r.reading().problem(r.location("for"), r.path("for"), "an abort rule looks at 1 s or more");
+                over = null;
+            }
+            r.finish();
+            if (limit != null && over != null && text != null) {
+                rules.add(new LoadTest.AbortRule(figure, limit, text, over));
+            }
+        }
+        return rules;
+    }
+
+    private static Double micros(Duration d) {
+        return d == null ? null : d.toNanos() / 1000.0;
     }
 
     private static Map<String, Double> mix(Fields f) {
@@ -155,7 +216,8 @@ final class LoadTestReader {
                 f.duration("p99", null),
                 f.duration("max", null),
                 f.percent("errors"),
-                number(f, "tps"));
+                number(f, "tps"),
+                f.percent("achieved"));
         f.finish();
         return t;
     }

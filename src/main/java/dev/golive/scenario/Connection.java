@@ -63,8 +63,10 @@ final class Connection {
         ChannelFuture connect = bootstrap.connect(origin.host(), origin.port()).awaitUninterruptibly();
         if (!connect.isSuccess()) {
             Throwable cause = connect.cause();
-            throw new IOException(
-                    "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()), cause);
+            throw new Errors.HttpFailure(
+                    Errors.CONNECT,
+                    "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()),
+                    cause);
         }
         return new Connection(connect.channel(), handler);
     }
@@ -81,15 +83,16 @@ final class Connection {
             return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             close();
-            throw new IOException(
+            throw new Errors.HttpFailure(
+                    Errors.TIMEOUT,
                     "no response from " + out.uri().getAuthority() + " within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             close();
-            throw new IOException(e.getCause().getMessage(), e.getCause());
+            throw new Errors.HttpFailure(Errors.of(e.getCause()), e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + out.uri());
+            throw new Errors.HttpFailure(Errors.INTERRUPTED, "interrupted while waiting for " + out.uri());
         }
     }
 

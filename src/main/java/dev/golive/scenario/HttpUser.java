@@ -50,7 +50,8 @@ final class HttpUser implements AutoCloseable {
                 return chain;
             }
             if (chain.size() > MAX_REDIRECTS) {
-                throw new IOException("more than " + MAX_REDIRECTS + " redirects, the last to " + next);
+                throw new Errors.HttpFailure(
+                        Errors.STATUS, "more than " + MAX_REDIRECTS + " redirects, the last to " + next);
             }
             int status = exchange.response().status();
             out = out.redirectedTo(next, status == 307 || status == 308);

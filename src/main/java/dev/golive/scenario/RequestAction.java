@@ -22,30 +22,47 @@ record RequestAction(Step.Request step) implements Action {
         try {
             out = RequestBuilder.build(step, user);
         } catch (StepFailure e) {
-            return new StepResult("request", name, depth, 0, Duration.ZERO, e.getMessage(), null, null);
+            return new StepResult("request", name, depth, 0, Duration.ZERO, e.getMessage(), null, null, Errors.SCRIPT);
         }
         List<Exchange> chain;
         try {
             chain = user.http.send(out, step.redirects());
         } catch (IOException e) {
             String why = out.method() + " " + out.uri() + ": " + e.getMessage();
-            return new StepResult("request", name, depth, 0, Duration.ZERO, why, out.render(), null);
+            return new StepResult(
+                    "request",
+                    name,
+                    depth,
+                    0,
+                    Duration.ZERO,
+                    why,
+                    user.transcripts ? out.render() : null,
+                    null,
+                    Errors.of(e));
         }
         Exchange last = chain.getLast();
         Duration time = chain.stream().map(Exchange::time).reduce(Duration.ZERO, Duration::plus);
         Exchange measured = new Exchange(last.request(), last.response(), time);
-        String failure = verify(measured, user);
+        Failure failure = verify(measured, user);
         return new StepResult(
-                "request", name, depth, last.response().status(), time, failure, requests(chain), responses(chain));
+                "request",
+                name,
+                depth,
+                last.response().status(),
+                time,
+                failure == null ? null : failure.message(),
+                user.transcripts ? requests(chain) : null,
+                user.transcripts ? responses(chain) : null,
+                failure == null ? null : failure.kind());
     }
 
     /** Checks first, then saves; the first problem is the step's failure. */
-    private String verify(Exchange exchange, VirtualUser user) {
+    private Failure verify(Exchange exchange, VirtualUser user) {
         try {
             for (Check check : Check.of(step.expect(), user.values::fill)) {
                 var failure = check.failure(exchange);
                 if (failure.isPresent()) {
-                    return failure.get();
+                    return new Failure(failure.get(), check instanceof StatusCheck ? Errors.STATUS : Errors.CHECK);
                 }
             }
             for (Map.Entry<String, String> save : step.save().entrySet()) {
@@ -54,9 +71,11 @@ record RequestAction(Step.Request step) implements Action {
             }
             return null;
         } catch (StepFailure | IllegalArgumentException e) {
-            return e.getMessage();
+            return new Failure(e.getMessage(), Errors.CHECK);
         }
     }
+
+    private record Failure(String message, String kind) {}
 
     private static String requests(List<Exchange> chain) {
         return chain.stream().map(e -> e.request().render()).collect(Collectors.joining("\n"));

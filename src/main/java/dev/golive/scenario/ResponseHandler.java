@@ -4,10 +4,10 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +38,15 @@ final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+        if (response.decoderResult().isFailure()) {
+            Throwable cause = response.decoderResult().cause();
+            pending.completeExceptionally(new Errors.HttpFailure(
+                    cause instanceof TooLongFrameException ? Errors.TOO_LARGE : Errors.MALFORMED,
+                    "malformed response: " + cause.getMessage(),
+                    cause));
+            ctx.close();
+            return;
+        }
         List<Map.Entry<String, String>> headers = response.headers().entries().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue()))
                 .toList();
@@ -48,12 +57,14 @@ final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        pending.completeExceptionally(new IOException("the server closed the connection before answering"));
+        pending.completeExceptionally(
+                new Errors.HttpFailure(Errors.RESET, "the server closed the connection before answering"));
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        pending.completeExceptionally(new IOException(String.valueOf(cause.getMessage()), cause));
+        pending.completeExceptionally(
+                new Errors.HttpFailure(Errors.of(cause), String.valueOf(cause.getMessage()), cause));
         ctx.close();
     }
 }

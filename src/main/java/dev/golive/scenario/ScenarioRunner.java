@@ -32,6 +32,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final EventLoopGroup group;
     private final SslContext ssl;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
+    private volatile boolean transcripts = true;
 
     public ScenarioRunner(Plan plan, Environment environment, Timeouts timeouts, Pause pause, RandomGenerator random) {
         this.plan = plan;
@@ -49,6 +50,15 @@ public final class ScenarioRunner implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Steps from now on keep no text of their requests and responses, only the failure message:
+     * what a load test wants, where rendering every exchange would cost more than sending it.
+     */
+    public ScenarioRunner withoutTranscripts() {
+        transcripts = false;
+        return this;
     }
 
     /** Runs the scenario once as a new virtual user, reporting each step as it finishes. */
@@ -86,7 +96,7 @@ public final class ScenarioRunner implements AutoCloseable {
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
             http.forgetCookies();
             List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, environment.entry(), pause, random, r -> {
+            VirtualUser user = new VirtualUser(http, environment.entry(), pause, random, transcripts, r -> {
                 results.add(r);
                 listener.accept(r);
             });
@@ -118,7 +128,7 @@ public final class ScenarioRunner implements AutoCloseable {
             user.values.putAll(feeder(scenario).next());
             return true;
         } catch (StepFailure | UncheckedIOException e) {
-            user.report(new StepResult("feed", name, 0, 0, Duration.ZERO, e.getMessage(), null, null));
+            user.report(new StepResult("feed", name, 0, 0, Duration.ZERO, e.getMessage(), null, null, Errors.SCRIPT));
             return false;
         }
     }

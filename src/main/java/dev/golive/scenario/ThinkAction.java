@@ -14,11 +14,18 @@ record ThinkAction(Step.Think think) implements Action {
         Duration pause = length(user);
         String name = "think " + pause.toMillis() + " ms";
         try {
+            long start = System.nanoTime();
             user.pause.pause(pause);
-            return new StepResult("think", name, depth, 0, pause, null, null, null);
+            // A pause that overslept (a busy generator) delays the next step's intended start.
+            long over = System.nanoTime() - start - pause.toNanos();
+            if (over > 0) {
+                user.startedLate(Duration.ofNanos(over));
+            }
+            return new StepResult("think", name, depth, 0, pause, null, null, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new StepResult("think", name, depth, 0, pause, "interrupted while thinking", null, null);
+            return new StepResult(
+                    "think", name, depth, 0, pause, "interrupted while thinking", null, null, Errors.INTERRUPTED);
         }
     }
 

@@ -17,15 +17,17 @@ record TransactionAction(String name, List<Action> steps) implements Action {
     @Override
     public StepResult run(VirtualUser user, int depth) {
         Duration total = Duration.ZERO;
+        Duration service = Duration.ZERO;
         for (Action step : steps) {
             StepResult result = step.run(user, depth + 1);
             user.report(result);
             total = total.plus(result.time());
+            service = service.plus(result.service());
             if (!result.passed()) {
                 String why = "step '" + result.name() + "' failed";
-                return new StepResult("transaction", name, depth, 0, total, why, null, null);
+                return new StepResult("transaction", name, depth, 0, total, why, null, null, result.error(), service);
             }
         }
-        return new StepResult("transaction", name, depth, 0, total, null, null, null);
+        return new StepResult("transaction", name, depth, 0, total, null, null, null, null, service);
     }
 }

@@ -12,11 +12,21 @@ final class VirtualUser {
     final String entry;
     final Pause pause;
     final RandomGenerator random;
+    /** Whether steps keep the requests and responses as text; a load test does not. */
+    final boolean transcripts;
+
     private final Consumer<StepResult> listener;
     private Duration late = Duration.ZERO;
 
-    VirtualUser(HttpUser http, String entry, Pause pause, RandomGenerator random, Consumer<StepResult> listener) {
+    VirtualUser(
+            HttpUser http,
+            String entry,
+            Pause pause,
+            RandomGenerator random,
+            boolean transcripts,
+            Consumer<StepResult> listener) {
         this.http = http;
+        this.transcripts = transcripts;
         this.entry = entry;
         this.pause = pause;
         this.random = random;
@@ -24,20 +34,21 @@ final class VirtualUser {
     }
 
     /**
-     * Charges the first step of the run with how late the run started: an open workload measures
-     * from the intended start, so a late generator cannot hide a slow server.
+     * Charges the next step with how late it starts: an open workload measures from the intended
+     * start of a run, and a think time that overslept delays the step after it, so a late
+     * generator cannot hide a slow server.
      */
     void startedLate(Duration lateness) {
-        late = lateness;
+        late = late.plus(lateness);
     }
 
     StepResult charge(StepResult r) {
         if (late.isZero()) {
             return r;
         }
-        Duration time = r.time().plus(late);
+        Duration charged = late;
         late = Duration.ZERO;
-        return new StepResult(r.kind(), r.name(), r.depth(), r.status(), time, r.failure(), r.request(), r.response());
+        return r.late(charged);
     }
 
     void report(StepResult result) {

@@ -15,12 +15,14 @@ public final class Store {
     private final Connector connector;
     private final Journal journal;
     private final Runs runs;
+    private final LoadSeries loadSeries;
 
     private Store(StoreConfig config, Connector connector) {
         this.config = config;
         this.connector = connector;
         this.journal = new Journal(this, config.masker(), config.clock());
         this.runs = new Runs(this, journal, config.masker(), config.clock());
+        this.loadSeries = new LoadSeries(this);
     }
 
     /**
@@ -54,6 +56,10 @@ public final class Store {
 
     public Runs runs() {
         return runs;
+    }
+
+    public LoadSeries loadSeries() {
+        return loadSeries;
     }
 
     /**

@@ -89,13 +89,15 @@ class LoadCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out())
-                .containsPattern("    1s/2s  users \\d  tps [\\d.]+  p95 [\\d.]+ ms  errors 0.00% \\(0\\)\n")
+                .containsPattern(
+                        "    1s/2s  wanted \\d\\.0 users  tps [\\d.]+  p95 [\\d.]+ ms  errors 0.00% \\(0\\)  users \\d\n")
                 .containsPattern("\nsearch +\\d+ +0 +[\\d.]+ +[\\d.]+ ms")
                 .containsPattern("\noverall +\\d+ +0 ")
                 .containsPattern("\nGET /shop/search\\?q=hat +\\d+ +0 ")
                 .contains("  met     overall errors: expected <= 0.00%, got 0.00%")
                 .contains("  met     search p99: expected <= 5000 ms, got ")
-                .endsWith("all targets met\n");
+                .containsPattern("generator: \\d+ iterations started, 0 late, 0 dropped, CPU at most \\d+%\n")
+                .containsPattern("all targets met\nreport: golive report 20\\d\\d-\\d\\d-\\d\\d-001\n$");
         assertThat(journal.out())
                 .contains("load.target.met", "load.passed")
                 .containsPattern("load.passed +tester +steady on staging");
@@ -107,7 +109,7 @@ class LoadCommandTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).containsPattern("  MISSED  overall p95: expected <= 100 ms, got [3-9]\\d\\d\\.\\d ms\n");
-        assertThat(run.err()).matches("load strict on staging: 1 targets missed \\(run .+\\)\n");
+        assertThat(run.err()).matches("load strict on staging \\(run .+\\): overall p95 missed\n");
     }
 
     @Test
@@ -130,7 +132,7 @@ class LoadCommandTest {
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .containsPattern(
-                        "    1s/2s  rate 20.0/s  users \\d+  tps [\\d.]+  p95 [\\d.]+ ms  errors 0.00% \\(0\\)\n")
+                        "    1s/2s  rate 20.0/s  tps [\\d.]+  p95 [\\d.]+ ms  errors 0.00% \\(0\\)  users \\d+\n")
                 .containsPattern("\nsearch +[34]\\d +0 ")
                 .contains("  met     overall tps: expected >= 10.0/s, got ");
     }

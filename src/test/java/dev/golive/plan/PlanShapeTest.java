@@ -18,7 +18,7 @@ class PlanShapeTest {
                         7,
                         "loadtests.peak.targets",
                         "unknown key 'erors' (did you mean 'errors'?), expected one of [p50, p90, p95, p99, max, errors,"
-                                + " tps]"));
+                                + " tps, achieved]"));
     }
 
     @Test

@@ -1,0 +1,143 @@
+package dev.golive.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.golive.load.LoadFigures;
+import dev.golive.plan.Plan;
+import dev.golive.report.LoadReport;
+import dev.golive.report.RunbookReport;
+import dev.golive.runbook.Runbooks;
+import dev.golive.store.JournalEntry;
+import dev.golive.store.JournalQuery;
+import dev.golive.store.Run;
+import dev.golive.store.Store;
+import dev.golive.target.SshSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "report",
+        description = {
+            "Write a run's report as one self-contained HTML file (charts included, no network needed).",
+            "Load runs: targets, transactions, charts over time, distribution, generator health;",
+            "also --json and --junit FILE for CI. Runbook runs: the timeline."
+        })
+final class ReportCommand implements Runnable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> LOAD_ENDS =
+            Set.of("load.passed", "load.failed", "load.invalid", "load.aborted", "load.interrupted");
+
+    private final Context context;
+
+    @Mixin
+    Workspace workspace;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run, as `golive journal` shows it.")
+    String runId;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "The HTML file (default: KIND-RUN.html).")
+    String output;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of writing HTML.")
+    boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per target.")
+    String junit;
+
+    @Option(names = "--from", paramLabel = "SECONDS", description = "Load runs: from this second of the run.")
+    Integer from;
+
+    @Option(names = "--to", paramLabel = "SECONDS", description = "Load runs: up to this second (not included).")
+    Integer to;
+
+    ReportCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        Plan plan = workspace.plan(context);
+        Store store = workspace.open(context, plan);
+        Run run = store.runs()
+                .find(runId)
+                .orElseThrow(() -> new UsageException(
+                        "no run '" + runId + "' in the store " + store.location() + "; `golive journal` lists runs"));
+        switch (run.kind()) {
+            case "load" -> load(store, run);
+            case "runbook" -> runbook(plan, store, run);
+            default ->
+                throw new UsageException("run " + run.id() + " is a " + run.kind()
+                        + " run; reports are written for load and runbook runs");
+        }
+    }
+
+    private void load(Store store, Run run) {
+        int first = from == null ? 0 : from;
+        int last = to == null ? Integer.MAX_VALUE : to;
+        if (first < 0 || last <= first) {
+            throw new UsageException("--from must be 0 or more and --to after it, got " + first + " and " + to);
+        }
+        LoadReport report =
+                new LoadReport(run, result(store, run), LoadFigures.of(store.loadSeries(), run.id(), first, last));
+        if (junit != null) {
+            write(context.resolve(junit), report.junit());
+        }
+        if (json) {
+            Json.print(context.out(), report.json());
+            return;
+        }
+        write(
+                context.resolve(output != null ? output : "load-" + run.id() + ".html"),
+                report.html(ZoneId.systemDefault()));
+    }
+
+    /** What the run recorded when it ended, or null when it never did. */
+    private static JsonNode result(Store store, Run run) {
+        List<JournalEntry> entries = store.journal().list(JournalQuery.all().withRunId(run.id()));
+        for (JournalEntry e : entries.reversed()) {
+            if (LOAD_ENDS.contains(e.kind())) {
+                try {
+                    return JSON.readTree(e.data());
+                } catch (JacksonException ex) {
+                    throw new IllegalStateException("journal entry " + e.seq() + " cannot be read: " + ex.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    private void runbook(Plan plan, Store store, Run run) {
+        if (from != null || to != null || junit != null || json) {
+            throw new UsageException(
+                    "--from, --to, --json and --junit are for load runs; " + run.id() + " is a runbook run");
+        }
+        var runbooks = new Runbooks(plan, store, Clock.systemDefaultZone(), SshSettings.forPlan(plan.directory()));
+        String html = new RunbookReport(ZoneId.systemDefault(), Instant.now()).render(runbooks.view(run.id()));
+        write(context.resolve(output != null ? output : "runbook-" + run.id() + ".html"), html);
+    }
+
+    private void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        context.out().println("Wrote " + file);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.golive.load;
+
+import dev.golive.scenario.ScenarioResult;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator watching itself: arrivals started, started late and dropped, and the CPU its
+ * process uses. A generator that cannot keep the intended rate measures itself, not the system.
+ */
+final class Generator {
+    /** An arrival that starts later than this after its intended start is counted late. */
+    static final Duration LATE = Duration.ofMillis(100);
+
+    private final AtomicLong arrivals = new AtomicLong();
+    private final AtomicLong late = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final com.sun.management.OperatingSystemMXBean os = operatingSystem();
+    private long lastCpu = -1;
+    private long lastAt;
+
+    void arrived(Duration lateness) {
+        arrivals.incrementAndGet();
+        if (lateness.compareTo(LATE) > 0) {
+            late.incrementAndGet();
+        }
+    }
+
+    /** An iteration ended; counts those that passed every step. */
+    void ended(ScenarioResult result) {
+        if (result.failed().isEmpty()) {
+            completed.incrementAndGet();
+        }
+    }
+
+    /** Iterations that passed every step, over the whole run. */
+    long completed() {
+        return completed.get();
+    }
+
+    void dropped() {
+        dropped.incrementAndGet();
+    }
+
+    long takeArrivals() {
+        return arrivals.getAndSet(0);
+    }
+
+    long takeLate() {
+        return late.getAndSet(0);
+    }
+
+    long takeDropped() {
+        return dropped.getAndSet(0);
+    }
+
+    /** The share of all CPUs this process used since the last call, 0 to 1; -1 when unknown. */
+    double cpu() {
+        if (os == null) {
+            return -1;
+        }
+        long cpu = os.getProcessCpuTime();
+        long at = System.nanoTime();
+        double share = -1;
+        if (lastCpu >= 0 && cpu >= 0 && at > lastAt) {
+            share = Math.min(1.0, (cpu - lastCpu) / (double) (at - lastAt) / os.getAvailableProcessors());
+        }
+        lastCpu = cpu;
+        lastAt = at;
+        return share;
+    }
+
+    private static com.sun.management.OperatingSystemMXBean operatingSystem() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean o
+                ? o
+                : null;
+    }
+}

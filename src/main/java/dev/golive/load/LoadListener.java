@@ -1,0 +1,11 @@
+package dev.golive.load;
+
+/** Hears every second of a running load test, from the monitor's thread. */
+@FunctionalInterface
+public interface LoadListener {
+    /**
+     * @param sample the second's figures
+     * @param status a one-line summary for the console, or null for the part second at the end
+     */
+    void second(Sample sample, String status);
+}
