@@ -64,7 +64,7 @@ final class HttpUser implements AutoCloseable {
         Incoming in = connection(Origin.of(sent.uri())).exchange(sent, timeouts.response());
         long nanos = System.nanoTime() - start;
         cookies.receive(sent.uri(), in.headers("set-cookie"));
-        if (in.header("connection").filter(v -> v.equalsIgnoreCase("close")).isPresent()) {
+        if (!in.keepAlive()) {
             Connection c = connections.remove(Origin.of(sent.uri()));
             if (c != null) {
                 c.close();

@@ -10,8 +10,16 @@ import java.util.Optional;
  * A response as it came, body already decompressed.
  *
  * @param encoding the {@code Content-Encoding} the server used on the wire, or null
+ * @param keepAlive whether the connection may carry another request (HTTP/1.1 without {@code
+ *     Connection: close}, or HTTP/1.0 with {@code Connection: keep-alive})
  */
-record Incoming(int status, String reason, List<Map.Entry<String, String>> headers, byte[] body, String encoding) {
+record Incoming(
+        int status,
+        String reason,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        String encoding,
+        boolean keepAlive) {
     Incoming {
         headers = List.copyOf(headers);
     }

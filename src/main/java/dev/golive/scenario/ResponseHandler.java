@@ -8,6 +8,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +52,13 @@ final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse
                 .map(e -> Map.entry(e.getKey(), e.getValue()))
                 .toList();
         byte[] body = ByteBufUtil.getBytes(response.content());
-        pending.complete(
-                new Incoming(response.status().code(), response.status().reasonPhrase(), headers, body, encoding));
+        pending.complete(new Incoming(
+                response.status().code(),
+                response.status().reasonPhrase(),
+                headers,
+                body,
+                encoding,
+                HttpUtil.isKeepAlive(response)));
     }
 
     @Override
