@@ -49,9 +49,9 @@ final class LoadPrinter {
         out.println(
                 result.passed()
                         ? "all targets met"
-                        : !h.valid()
-                                ? "invalid run: the generator did not keep up"
-                                : result.stopped() != null ? "stopped early" : "targets missed");
+                        : result.stopped() != null
+                                ? "stopped early"
+                                : !h.valid() ? "invalid run: the generator did not keep up" : "targets missed");
         out.println("report: golive report " + runId);
     }
 

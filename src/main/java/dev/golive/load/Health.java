@@ -21,6 +21,8 @@ public record Health(long arrivals, long late, long dropped, double maxCpu, int 
     public static final int SATURATED_FOR = 5;
     /** Share of late arrivals that makes a run invalid. */
     public static final double LATE_SHARE = 0.01;
+    /** Late arrivals a run may have whatever its share: a cold start makes a few. */
+    public static final long LATE_ALLOWED = 10;
 
     public Health {
         invalid = List.copyOf(invalid);
@@ -55,7 +57,7 @@ public record Health(long arrivals, long late, long dropped, double maxCpu, int 
 
         synchronized Health health() {
             List<String> invalid = new ArrayList<>();
-            if (arrivals > 0 && late > arrivals * LATE_SHARE) {
+            if (late > LATE_ALLOWED && late > arrivals * LATE_SHARE) {
                 invalid.add(String.format(
                         Locale.ROOT,
                         "%d of %d arrivals (%.1f%%) started more than %d ms late: the generator could not keep"

@@ -27,7 +27,7 @@ final class H2Connector implements Connector {
     //   the file small while holding the lock only briefly.
     // TRACE_LEVEL_FILE=0: no store.trace.db filling up with expected lock conflicts.
     private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=0;MAX_COMPACT_TIME=20;TRACE_LEVEL_FILE=0";
+            + ";WRITE_DELAY=0;MAX_COMPACT_TIME=20;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 

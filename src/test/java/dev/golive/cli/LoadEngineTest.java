@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.testsupport.ChildJvm;
 import dev.golive.testsupport.RudeServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,6 +89,9 @@ class LoadEngineTest {
                     arrivals: [ { hold: 20/s, for: 30s } ]
                     abort:
                       - { errors: 50%%, for: 2s }
+                  long:
+                    scenario: good
+                    arrivals: [ { hold: 20/s, for: 10m } ]
                   stalled:
                     scenario: hang
                     arrivals: [ { hold: 50/s, for: 3s } ]
@@ -184,6 +188,36 @@ class LoadEngineTest {
         assertThat(cases.getLength()).isEqualTo(5);
         assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
         assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("5");
+    }
+
+    @Test
+    void aTestStoppedByCtrlCKeepsWhatItMeasuredAndEndsItsRun() throws Exception {
+        try (ChildJvm golive = ChildJvm.start(Main.class, "load", "staging", "long", "--as", "tester", "-f", plan)) {
+            while (golive.lines().stream().noneMatch(l -> l.contains("    3s/600s"))) {
+                assertThat(golive.isAlive()).as(golive.errors()).isTrue();
+                Thread.sleep(100);
+            }
+
+            int code = golive.terminate();
+
+            assertThat(String.join("\n", golive.lines()))
+                    .as("exit " + code + ": " + golive.errors())
+                    .contains("STOPPED  interrupted by the operator", "stopped early");
+            assertThat(code).isNotZero();
+        }
+        CliRun journal = CliRun.of(ENV, "journal", "-f", plan);
+        CliRun report = CliRun.of(ENV, "report", runOf(journal.out()), "--json", "-f", plan);
+        assertThat(journal.out()).contains("load.interrupted", "run.ended");
+        JsonNode json = read(report.out());
+        assertThat(json.path("outcome").asText()).isEqualTo("interrupted");
+        assertThat(json.path("seconds").size()).isGreaterThanOrEqualTo(3);
+        assertThat(json.path("overall").path("passed").asLong()).isGreaterThan(40);
+    }
+
+    private static String runOf(String journal) {
+        Matcher run = Pattern.compile("(\\d{4}-\\d\\d-\\d\\d-\\d{3})").matcher(journal);
+        assertThat(run.find()).as(journal).isTrue();
+        return run.group(1);
     }
 
     @Test

@@ -78,6 +78,13 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Asks it to stop as Ctrl-C or {@code kill} would: its shutdown hooks run. */
+    public int terminate() {
+        // Process.destroy() would also close our ends of its output; the handle only signals.
+        process.toHandle().destroy();
+        return waitFor(60);
+    }
+
     /** Kills it as {@code kill -9} would: no shutdown hooks, no cleanup. */
     public void kill() {
         process.destroyForcibly();
