@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import javax.net.ssl.SSLException;
 /**
  * Runs the scenarios of a plan against one environment. Safe to use from many threads; each
  * {@link User} from one thread at a time. Feeds are shared by all the runner's users, so a
- * {@code queue} feed hands each row out once across them.
+ * {@code queue} feed hands each row out once across them, and a row is used by one user at a
+ * time; scenarios that name the same file with the same mode share its rows.
  */
 public final class ScenarioRunner implements AutoCloseable {
     private final Plan plan;
@@ -91,16 +93,30 @@ public final class ScenarioRunner implements AutoCloseable {
                 listener.accept(r);
             });
             user.startedLate(lateness);
-            if (feed(scenario, user)) {
-                for (var step : scenario.steps()) {
-                    StepResult result = Action.of(step).run(user, 0);
-                    user.report(result);
-                    if (!result.passed()) {
-                        break;
+            if (scenario.feed() == null) {
+                steps(scenario, user);
+            } else {
+                Feeder.Lease row = lease(scenario, user);
+                if (row != null) {
+                    try {
+                        user.values.putAll(row.row());
+                        steps(scenario, user);
+                    } finally {
+                        row.release();
                     }
                 }
             }
             return new ScenarioResult(scenario.name(), results);
+        }
+
+        private void steps(Scenario scenario, VirtualUser user) {
+            for (var step : scenario.steps()) {
+                StepResult result = Action.of(step).run(user, 0);
+                user.report(result);
+                if (!result.passed()) {
+                    break;
+                }
+            }
         }
 
         @Override
@@ -109,27 +125,21 @@ public final class ScenarioRunner implements AutoCloseable {
         }
     }
 
-    private boolean feed(Scenario scenario, VirtualUser user) {
-        if (scenario.feed() == null) {
-            return true;
-        }
+    /** The user's row of the scenario's feed, or null when there is none for it (reported as a failed step). */
+    private Feeder.Lease lease(Scenario scenario, VirtualUser user) {
         String name = "feed " + scenario.feed().file();
         try {
-            user.values.putAll(feeder(scenario).next());
-            return true;
+            return feeder(scenario).take();
         } catch (StepFailure | UncheckedIOException e) {
             user.report(new StepResult("feed", name, 0, 0, Duration.ZERO, e.getMessage(), null, null));
-            return false;
+            return null;
         }
     }
 
     private Feeder feeder(Scenario scenario) {
-        return feeders.computeIfAbsent(
-                scenario.name(),
-                n -> Feeder.open(
-                        plan.directory().resolve(scenario.feed().file()),
-                        scenario.feed().mode(),
-                        random));
+        Path file = plan.directory().resolve(scenario.feed().file()).normalize();
+        String mode = scenario.feed().mode();
+        return feeders.computeIfAbsent(mode + " " + file, k -> Feeder.open(file, mode, random));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.testsupport.ShopApp;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -297,6 +298,23 @@ class ShopScenarioTest {
         assertThat(failed.failure())
                 .startsWith("GET http://127.0.0.1:" + port + "/x: cannot connect to http://127.0.0.1:" + port);
         assertThat(failed.request()).startsWith("GET http://127.0.0.1:" + port + "/x\n");
+    }
+
+    @Test
+    void aFeedRowIsGivenBackWhenTheUserEndsEvenAfterAFailure() throws IOException {
+        Files.writeString(dir.resolve("one.csv"), "id\nann\n");
+        Scenarios s = plan("""
+                once:
+                  feed: { file: one.csv, mode: circular }
+                  steps:
+                    - { get: "/shop/search?q=${id}", expect: { status: 201 } }
+                """);
+
+        List<ScenarioResult> runs = s.runTimes("once", 3);
+
+        assertThat(runs)
+                .allSatisfy(r ->
+                        assertThat(r.failed().orElseThrow().failure()).isEqualTo("status: expected 201, got 200 OK"));
     }
 
     private static String clientPort(ScenarioResult result) {
