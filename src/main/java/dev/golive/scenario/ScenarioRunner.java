@@ -8,6 +8,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,13 +42,18 @@ public final class ScenarioRunner implements AutoCloseable {
         this.timeouts = timeouts;
         this.pause = pause;
         this.random = random;
-        this.ssl = clientTls();
+        this.ssl = clientTls(environment.insecure());
         this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     }
 
-    private static SslContext clientTls() {
+    /** Verifies certificates and host names, unless the environment is {@code insecure}. */
+    private static SslContext clientTls(boolean insecure) {
+        SslContextBuilder tls = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS");
+        if (insecure) {
+            tls.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+        }
         try {
-            return SslContextBuilder.forClient().build();
+            return tls.build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
