@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Reads {@code scenarios:} and their steps. */
 final class ScenarioReader {
@@ -136,22 +138,52 @@ final class ScenarioReader {
         String contains = f.string("contains");
         String regex = f.string("regex");
         if (regex != null) {
-            checkRegex(f, regex);
+            checkRegex(f, "regex", regex);
         }
         Map<String, String> json = stringMap(f, "json");
+        Map<String, String> headers = headerChecks(f);
         Duration maxTime = f.duration("maxTime", null);
-        f.finish();
-        return new Step.ResponseCheck(status, contains, regex, json, maxTime);
-    }
-
-    private static void checkRegex(Fields f, String regex) {
-        try {
-            java.util.regex.Pattern.compile(regex);
-        } catch (java.util.regex.PatternSyntaxException e) {
+        Long minSize = f.size("minSize");
+        Long maxSize = f.size("maxSize");
+        if (minSize != null && maxSize != null && minSize > maxSize) {
             f.reading()
                     .problem(
-                            f.location("regex"),
-                            f.path("regex"),
+                            f.location("minSize"),
+                            f.path("minSize"),
+                            "minSize (" + minSize + " bytes) is above maxSize (" + maxSize
+                                    + " bytes): no body can pass");
+            minSize = null;
+        }
+        f.finish();
+        return new Step.ResponseCheck(status, contains, regex, json, headers, maxTime, minSize, maxSize);
+    }
+
+    /** Expected header values; the patterns of {@code regex:} values are checked now. */
+    private static Map<String, String> headerChecks(Fields parent) {
+        Map<String, String> headers = stringMap(parent, "headers");
+        if (!headers.isEmpty()) {
+            Fields f = parent.fields("headers");
+            headers.forEach((name, value) -> {
+                if (value.startsWith(Step.ResponseCheck.REGEX_PREFIX)) {
+                    checkRegex(f, name, value.substring(Step.ResponseCheck.REGEX_PREFIX.length()));
+                }
+            });
+        }
+        return headers;
+    }
+
+    /** A pattern with {@code ${name}} in it is only complete at run time, and checked then. */
+    private static void checkRegex(Fields f, String key, String regex) {
+        if (regex.contains("${")) {
+            return;
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            f.reading()
+                    .problem(
+                            f.location(key),
+                            f.path(key),
                             "bad regular expression '" + regex + "': " + e.getDescription());
         }
     }

@@ -88,23 +88,41 @@ public sealed interface Step {
     /**
      * What a response must satisfy. Keys: {@code status} (a code or a list; default any 2xx or
      * 3xx), {@code contains}, {@code regex}, {@code json} (JSON path to expected value), {@code
-     * maxTime}.
+     * headers} (header name to expected value, or {@code regex:PATTERN}), {@code maxTime}, {@code
+     * minSize} and {@code maxSize} (of the decompressed body).
      *
      * @param status accepted status codes; empty means 2xx and 3xx
      * @param contains text the body must contain, or null
      * @param regex a pattern the body must match, or null
      * @param json JSON paths and their expected values
+     * @param headers header names and their expected values, or {@code regex:PATTERN}
      * @param maxTime the slowest acceptable response, or null
+     * @param minSize the smallest acceptable body in bytes, or null
+     * @param maxSize the largest acceptable body in bytes, or null
      */
     record ResponseCheck(
-            List<Integer> status, String contains, String regex, Map<String, String> json, Duration maxTime) {
+            List<Integer> status,
+            String contains,
+            String regex,
+            Map<String, String> json,
+            Map<String, String> headers,
+            Duration maxTime,
+            Long minSize,
+            Long maxSize) {
+        /** How an expected header value that is a pattern starts: {@code regex:^[0-9]+$}. */
+        public static final String REGEX_PREFIX = "regex:";
+
         public ResponseCheck {
             status = List.copyOf(status);
             json = Maps.copy(json);
+            headers = Maps.copy(headers);
+            if (minSize != null && maxSize != null && minSize > maxSize) {
+                throw new IllegalArgumentException("minSize must not be above maxSize");
+            }
         }
 
         static ResponseCheck any() {
-            return new ResponseCheck(List.of(), null, null, Map.of(), null);
+            return new ResponseCheck(List.of(), null, null, Map.of(), Map.of(), null, null, null);
         }
     }
 }

@@ -90,6 +90,25 @@ class NginxScenarioTest {
     }
 
     @Test
+    void theSizeChecksMeasureTheBodyAsDecompressed() {
+        Scenarios s = new Scenarios(dir, nginx.url(), """
+                exact:
+                  steps:
+                    - { get: /static/big.txt, expect: { minSize: 9000, maxSize: 9000 } }
+                small:
+                  steps:
+                    - { get: /static/big.txt, expect: { maxSize: 8KB } }
+                """);
+
+        ScenarioResult exact = s.run("exact");
+        StepResult small = s.run("small").failed().orElseThrow();
+
+        assertThat(exact.passed()).as(exact.toString()).isTrue();
+        assertThat(exact.steps().getFirst().response()).contains("gzip on the wire");
+        assertThat(small.failure()).isEqualTo("maxSize: expected at most 8 KB, the body is 8.8 KB (9000 bytes)");
+    }
+
+    @Test
     void aSelfSignedCertificateIsRefusedUnlessTheEnvironmentIsInsecure() {
         String https = nginx.httpsUrl();
         String page = """

@@ -301,6 +301,70 @@ class ShopScenarioTest {
     }
 
     @Test
+    void headerChecksAcceptTheExactValueOrAMatchIgnoringTheCaseOfTheName() {
+        Scenarios s = plan("""
+                headers:
+                  steps:
+                    - { get: "/shop/search?q=hat", expect: { headers: { content-type: application/json } } }
+                    - { get: "/headers?X-Id=a1&X-Id=42", expect: { headers: { X-ID: "regex:^[0-9]+$" } } }
+                """);
+
+        ScenarioResult result = s.run("headers");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+    }
+
+    @Test
+    void patternsWithSavedValuesAreCompletedWhenTheStepRuns() {
+        Scenarios s = plan("""
+                match:
+                  steps:
+                    - { get: "/headers?X-Id=42", save: { id: "header:X-Id" } }
+                    - { get: "/headers?X-Id=42", expect: { headers: { X-Id: "regex:^${id}$" } } }
+                    - { get: "/echo?id=${id}", expect: { regex: "GET /echo[?]id=${id}" } }
+                differ:
+                  steps:
+                    - { get: "/headers?X-Id=42", save: { id: "header:X-Id" } }
+                    - { get: "/echo?id=7", expect: { regex: "GET /echo[?]id=${id}" } }
+                """);
+
+        ScenarioResult match = s.run("match");
+        StepResult differ = s.run("differ").failed().orElseThrow();
+
+        assertThat(match.passed()).as(match.toString()).isTrue();
+        assertThat(differ.failure())
+                .startsWith("regex: expected the body to match /GET /echo[?]id=42/, got 'GET /echo?id=7");
+    }
+
+    @Test
+    void headerCheckShowsWhatWasExpectedAndEveryValueThatCame() {
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", expect: { headers: { Content-Type: text/html } } }"))
+                .isEqualTo("header Content-Type: expected 'text/html', got 'application/json'");
+        assertThat(failureOf(
+                        "{ get: \"/headers?X-Id=a1&X-Id=b2\", expect: { headers: { X-Id: \"regex:^[0-9]+$\" } } }"))
+                .isEqualTo("header X-Id: expected a match of /^[0-9]+$/, got ['a1', 'b2']");
+        assertThat(failureOf("{ get: /headers, expect: { headers: { X-Id: \"regex:^[0-9]+$\" } } }"))
+                .isEqualTo("header X-Id: expected a match of /^[0-9]+$/, the response has no X-Id header");
+    }
+
+    @Test
+    void sizeChecksCompareTheBodyWithTheLimits() {
+        Scenarios s = plan("""
+                sizes:
+                  steps:
+                    - { get: "/bytes?n=2048", expect: { minSize: 2KB, maxSize: 2KB } }
+                """);
+
+        ScenarioResult result = s.run("sizes");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+        assertThat(failureOf("{ get: \"/bytes?n=3250586\", expect: { maxSize: 2MB } }"))
+                .isEqualTo("maxSize: expected at most 2 MB, the body is 3.1 MB (3250586 bytes)");
+        assertThat(failureOf("{ get: \"/bytes?n=12\", expect: { minSize: 1KB, maxSize: 1MB } }"))
+                .isEqualTo("minSize: expected at least 1 KB, the body is 12 bytes");
+    }
+
+    @Test
     void aFeedRowIsGivenBackWhenTheUserEndsEvenAfterAFailure() throws IOException {
         Files.writeString(dir.resolve("one.csv"), "id\nann\n");
         Scenarios s = plan("""

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * cannot give: {@code POST /shop/login} (form {@code id}, {@code pw}; the password is the id
  * reversed) sets a session cookie and redirects to {@code /shop/home}; {@code GET
  * /shop/search?q=} answers JSON; {@code POST /shop/cart} takes JSON {@code {"item": …}}; {@code
- * GET /slow} answers after 300 ms; {@code /echo} answers with the request it got.
+ * GET /slow} answers after 300 ms; {@code /echo} answers with the request it got. {@code
+ * /headers?Name=value} answers with those response headers, a name given twice twice; {@code
+ * /bytes?n=} answers with n bytes.
  */
 public final class ShopApp implements AutoCloseable {
     private static final Pattern ITEM = Pattern.compile("\"item\"\\s*:\\s*\"([^\"]*)\"");
@@ -41,6 +43,8 @@ public final class ShopApp implements AutoCloseable {
         server.createContext("/shop/cart", app::cart);
         server.createContext("/slow", app::slow);
         server.createContext("/echo", app::echo);
+        server.createContext("/headers", app::headers);
+        server.createContext("/bytes", app::bytes);
         server.setExecutor(app.executor);
         server.start();
         return app;
@@ -117,6 +121,22 @@ public final class ShopApp implements AutoCloseable {
                         .append('\n'));
         out.append('\n').append(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         send(ex, 200, "text/plain", out.toString());
+    }
+
+    private void headers(HttpExchange ex) throws IOException {
+        for (String pair :
+                Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("").split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                ex.getResponseHeaders().add(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        send(ex, 200, "text/plain", "ok");
+    }
+
+    private void bytes(HttpExchange ex) throws IOException {
+        int n = Integer.parseInt(form(ex.getRequestURI().getRawQuery()).get("n"));
+        send(ex, 200, "application/octet-stream", "x".repeat(n));
     }
 
     private Optional<String> user(HttpExchange ex) {
