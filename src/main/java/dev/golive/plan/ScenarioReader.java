@@ -15,6 +15,8 @@ import java.util.regex.PatternSyntaxException;
 final class ScenarioReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> STEP_KINDS = stepKinds();
+    private static final Pattern SERVICE_URL =
+            Pattern.compile(Pattern.quote(Step.Request.SERVICE_PREFIX) + "[A-Za-z0-9][A-Za-z0-9_.-]*([/?].*)?");
 
     private ScenarioReader() {}
 
@@ -96,6 +98,7 @@ final class ScenarioReader {
 
     private static Step request(String method, Fields f) {
         String url = f.string(method);
+        boolean urlOk = url != null && serviceUrl(f, method, url);
         Map<String, String> headers = stringMap(f, "headers");
         Map<String, String> query = stringMap(f, "query");
         Map<String, String> form = stringMap(f, "form");
@@ -108,7 +111,7 @@ final class ScenarioReader {
         Map<String, String> save = stringMap(f, "save");
         boolean redirects = f.bool("redirects", true);
         String name = f.string("name");
-        if (url == null) {
+        if (!urlOk) {
             return null;
         }
         return new Step.Request(
@@ -124,6 +127,21 @@ final class ScenarioReader {
                 save,
                 redirects,
                 f.location());
+    }
+
+    /** A {@code service:NAME/path} URL must name its service plainly: it is checked against the plan. */
+    private static boolean serviceUrl(Fields f, String method, String url) {
+        if (!url.startsWith(Step.Request.SERVICE_PREFIX)
+                || SERVICE_URL.matcher(url).matches()) {
+            return true;
+        }
+        f.reading()
+                .problem(
+                        f.location(method),
+                        f.path(method),
+                        "bad service URL '" + url + "': expected service:NAME/path, like service:api/health, where NAME"
+                                + " is an http service of the environment");
+        return false;
     }
 
     private static Step.ResponseCheck expect(Fields f) {

@@ -13,7 +13,8 @@ public sealed interface Step {
     Location location();
 
     /**
-     * An HTTP request. URLs are relative to the environment's entry, or absolute.
+     * An HTTP request. URLs are relative to the environment's entry, absolute, or relative to an
+     * http service of the environment ({@code service:api/health}).
      *
      * <p>Keys besides the method: {@code name}, {@code headers}, {@code query}, {@code form},
      * {@code json}, {@code body}, {@code expect}, {@code save} (name to expression: a JSON path
@@ -49,11 +50,27 @@ public sealed interface Step {
             implements Step {
         public static final List<String> METHODS = List.of("get", "post", "put", "delete", "patch", "head");
 
+        /** How a URL relative to an http service of the environment starts: {@code service:api/health}. */
+        public static final String SERVICE_PREFIX = "service:";
+
         public Request {
             headers = Maps.copy(headers);
             query = Maps.copy(query);
             form = Maps.copy(form);
             save = Maps.copy(save);
+        }
+
+        /** The http service a {@code service:NAME/path} URL names, or null for any other URL. */
+        public String service() {
+            if (!url.startsWith(SERVICE_PREFIX)) {
+                return null;
+            }
+            String rest = url.substring(SERVICE_PREFIX.length());
+            int end = 0;
+            while (end < rest.length() && rest.charAt(end) != '/' && rest.charAt(end) != '?') {
+                end++;
+            }
+            return rest.substring(0, end);
         }
     }
 

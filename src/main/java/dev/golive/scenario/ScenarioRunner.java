@@ -28,21 +28,21 @@ import javax.net.ssl.SSLException;
  */
 public final class ScenarioRunner implements AutoCloseable {
     private final Plan plan;
-    private final Environment environment;
     private final Timeouts timeouts;
     private final Pause pause;
     private final RandomGenerator random;
     private final EventLoopGroup group;
     private final SslContext ssl;
+    private final Urls urls;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
 
     public ScenarioRunner(Plan plan, Environment environment, Timeouts timeouts, Pause pause, RandomGenerator random) {
         this.plan = plan;
-        this.environment = environment;
         this.timeouts = timeouts;
         this.pause = pause;
         this.random = random;
         this.ssl = clientTls(environment.insecure());
+        this.urls = new Urls(environment);
         this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     }
 
@@ -94,7 +94,7 @@ public final class ScenarioRunner implements AutoCloseable {
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
             http.forgetCookies();
             List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, environment.entry(), pause, random, r -> {
+            VirtualUser user = new VirtualUser(http, urls, pause, random, r -> {
                 results.add(r);
                 listener.accept(r);
             });

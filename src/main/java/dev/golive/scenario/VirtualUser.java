@@ -9,15 +9,15 @@ import java.util.random.RandomGenerator;
 final class VirtualUser {
     final HttpUser http;
     final Values values = new Values();
-    final String entry;
+    final Urls urls;
     final Pause pause;
     final RandomGenerator random;
     private final Consumer<StepResult> listener;
     private Duration late = Duration.ZERO;
 
-    VirtualUser(HttpUser http, String entry, Pause pause, RandomGenerator random, Consumer<StepResult> listener) {
+    VirtualUser(HttpUser http, Urls urls, Pause pause, RandomGenerator random, Consumer<StepResult> listener) {
         this.http = http;
-        this.entry = entry;
+        this.urls = urls;
         this.pause = pause;
         this.random = random;
         this.listener = listener;
@@ -44,24 +44,8 @@ final class VirtualUser {
         listener.accept(result);
     }
 
-    /** An absolute URL as it is; a relative one appended to the environment's entry. */
+    /** The URL a step names, see {@link Urls}. */
     URI resolve(String url) {
-        if (url.startsWith("http://") || url.startsWith("https://")) {
-            return uri(url);
-        }
-        if (entry == null) {
-            throw new StepFailure("cannot request '" + url
-                    + "': the environment has no entry; give it `entry:` or use an absolute URL");
-        }
-        String base = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
-        return uri(base + (url.startsWith("/") ? url : "/" + url));
-    }
-
-    private static URI uri(String text) {
-        try {
-            return URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new StepFailure("bad URL '" + text + "': " + e.getMessage());
-        }
+        return urls.resolve(url);
     }
 }

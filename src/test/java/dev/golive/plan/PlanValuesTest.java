@@ -244,4 +244,16 @@ class PlanValuesTest {
                         "scenarios.browse.steps[0].expect.headers.X-Request-Id",
                         "bad regular expression '[0-9': Unclosed character class"));
     }
+
+    @Test
+    void rejectsServiceUrlWithoutTheServiceName() {
+        assertThat(onlyProblem("bad-service-url.yaml"))
+                .isEqualTo(problem(
+                        "bad-service-url.yaml",
+                        9,
+                        16,
+                        "scenarios.health.steps[0].get",
+                        "bad service URL 'service:/health': expected service:NAME/path, like service:api/health,"
+                                + " where NAME is an http service of the environment"));
+    }
 }

@@ -365,6 +365,38 @@ class ShopScenarioTest {
     }
 
     @Test
+    void aServiceUrlGoesToThatHttpServiceOfTheEnvironment() {
+        Scenarios s = Scenarios.withEnvironments(dir, """
+                test:
+                  entry: http://entry.invalid
+                  services:
+                    api: { kind: http, url: "%s/shop/" }
+                other:
+                  services:
+                    web: { kind: http, url: http://web.invalid }
+                """.formatted(shop.url()), """
+                api:
+                  steps:
+                    - { get: "service:api/search?q=hat", expect: { json: { "$.items[0].id": sku-hat-1 } } }
+                    - { get: "service:api", expect: { status: 404 } }
+                web:
+                  steps:
+                    - { get: "service:web/health" }
+                """);
+
+        ScenarioResult api = s.run("api");
+        StepResult web = s.run("web").failed().orElseThrow();
+
+        assertThat(api.passed()).as(api.toString()).isTrue();
+        assertThat(api.steps().getFirst().request()).startsWith("GET " + shop.url() + "/shop/search?q=hat\n");
+        assertThat(api.steps().get(1).request()).startsWith("GET " + shop.url() + "/shop/\n");
+        assertThat(web.name()).isEqualTo("GET service:web/health");
+        assertThat(web.failure())
+                .isEqualTo("cannot request 'service:web/health': environment test has no http service 'web'; it has"
+                        + " [api]");
+    }
+
+    @Test
     void aFeedRowIsGivenBackWhenTheUserEndsEvenAfterAFailure() throws IOException {
         Files.writeString(dir.resolve("one.csv"), "id\nann\n");
         Scenarios s = plan("""
