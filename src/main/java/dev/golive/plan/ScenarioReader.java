@@ -104,8 +104,14 @@ final class ScenarioReader {
         Map<String, String> form = stringMap(f, "form");
         String json = f.has("json") ? json(f) : null;
         String body = f.string("body");
-        if ((json != null ? 1 : 0) + (body != null ? 1 : 0) + (form.isEmpty() ? 0 : 1) > 1) {
-            f.reading().problem(f.location(), f.path(), "a request has one body: give only one of form, json, body");
+        boolean uploads = f.has("upload");
+        Step.Upload upload = uploads ? upload(f.fields("upload")) : null;
+        if ((json != null ? 1 : 0) + (body != null ? 1 : 0) + (form.isEmpty() ? 0 : 1) + (uploads ? 1 : 0) > 1) {
+            f.reading()
+                    .problem(
+                            f.location(),
+                            f.path(),
+                            "a request has one body: give only one of form, json, body, upload");
         }
         Step.ResponseCheck expect = f.has("expect") ? expect(f.fields("expect")) : Step.ResponseCheck.any();
         Map<String, String> save = stringMap(f, "save");
@@ -123,6 +129,7 @@ final class ScenarioReader {
                 form,
                 json,
                 body,
+                upload,
                 expect,
                 save,
                 redirects,
@@ -142,6 +149,22 @@ final class ScenarioReader {
                         "bad service URL '" + url + "': expected service:NAME/path, like service:api/health, where NAME"
                                 + " is an http service of the environment");
         return false;
+    }
+
+    private static Step.Upload upload(Fields f) {
+        String file = f.required("file", "the file to send, relative to the plan's directory");
+        String field = f.string("field", "file");
+        String type = f.string("type");
+        Map<String, String> fields = stringMap(f, "fields");
+        if (field.isBlank()) {
+            f.reading()
+                    .problem(
+                            f.location("field"),
+                            f.path("field"),
+                            "'field' must not be empty: the name of the form field the file is sent as");
+        }
+        f.finish();
+        return file == null || field.isBlank() ? null : new Step.Upload(file, field, type, fields);
     }
 
     private static Step.ResponseCheck expect(Fields f) {
@@ -258,7 +281,8 @@ final class ScenarioReader {
     }
 
     private static String[] requestKeys() {
-        return new String[] {"name", "headers", "query", "form", "json", "body", "expect", "save", "redirects"};
+        return List.of("name", "headers", "query", "form", "json", "body", "upload", "expect", "save", "redirects")
+                .toArray(String[]::new);
     }
 
     private static List<String> stepKinds() {

@@ -17,9 +17,11 @@ public sealed interface Step {
      * http service of the environment ({@code service:api/health}).
      *
      * <p>Keys besides the method: {@code name}, {@code headers}, {@code query}, {@code form},
-     * {@code json}, {@code body}, {@code expect}, {@code save} (name to expression: a JSON path
-     * {@code $.a.b}, {@code regex:...}, {@code header:Name} or {@code cookie:Name}), {@code
-     * redirects} (follow redirects, default true).
+     * {@code json}, {@code body}, {@code upload} (a file sent as {@code multipart/form-data}, see
+     * {@link Upload}), {@code expect}, {@code save} (name to expression: a JSON path {@code $.a.b},
+     * {@code regex:...}, {@code header:Name} or {@code cookie:Name}), {@code redirects} (follow
+     * redirects, default true). At most one of {@code form}, {@code json}, {@code body}, {@code
+     * upload} is given.
      *
      * @param method GET, POST, PUT, DELETE, PATCH or HEAD
      * @param url the URL, may contain {@code ${name}}
@@ -29,6 +31,7 @@ public sealed interface Step {
      * @param form form fields
      * @param json a JSON body, as JSON text, or null
      * @param body a raw body, or null
+     * @param upload a file to send as {@code multipart/form-data}, or null
      * @param expect what the response must satisfy
      * @param save values to keep for later steps
      * @param redirects whether redirects are followed
@@ -43,6 +46,7 @@ public sealed interface Step {
             Map<String, String> form,
             String json,
             String body,
+            Upload upload,
             ResponseCheck expect,
             Map<String, String> save,
             boolean redirects,
@@ -71,6 +75,24 @@ public sealed interface Step {
                 end++;
             }
             return rest.substring(0, end);
+        }
+    }
+
+    /**
+     * A file sent as {@code multipart/form-data}: {@code upload: { file: invoice.pdf, field:
+     * document, type: application/pdf, fields: { note: "${x}" } }}.
+     *
+     * @param file the file, relative to the plan's directory; may contain {@code ${name}}
+     * @param field the form field the file is sent as; {@code file} when not given
+     * @param type the file's content type, or null to guess it from the file's extension
+     * @param fields text fields sent with the file, before it; values may contain {@code ${name}}
+     */
+    record Upload(String file, String field, String type, Map<String, String> fields) {
+        public Upload {
+            if (file == null || file.isBlank() || field == null || field.isBlank()) {
+                throw new IllegalArgumentException("an upload needs a file and a field");
+            }
+            fields = Maps.copy(fields);
         }
     }
 

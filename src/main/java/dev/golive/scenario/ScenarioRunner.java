@@ -94,7 +94,7 @@ public final class ScenarioRunner implements AutoCloseable {
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
             http.forgetCookies();
             List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, urls, pause, random, r -> {
+            VirtualUser user = new VirtualUser(http, urls, plan.directory(), pause, random, r -> {
                 results.add(r);
                 listener.accept(r);
             });

@@ -1,6 +1,7 @@
 package dev.golive.scenario;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -10,14 +11,22 @@ final class VirtualUser {
     final HttpUser http;
     final Values values = new Values();
     final Urls urls;
+    final Path directory;
     final Pause pause;
     final RandomGenerator random;
     private final Consumer<StepResult> listener;
     private Duration late = Duration.ZERO;
 
-    VirtualUser(HttpUser http, Urls urls, Pause pause, RandomGenerator random, Consumer<StepResult> listener) {
+    VirtualUser(
+            HttpUser http,
+            Urls urls,
+            Path directory,
+            Pause pause,
+            RandomGenerator random,
+            Consumer<StepResult> listener) {
         this.http = http;
         this.urls = urls;
+        this.directory = directory;
         this.pause = pause;
         this.random = random;
         this.listener = listener;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.testsupport.ShopApp;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -301,6 +302,63 @@ class ShopScenarioTest {
     }
 
     @Test
+    void anUploadSendsItsFieldsAndTheFileAsMultipartFormData() throws Exception {
+        byte[] pdf = new byte[20_000];
+        new java.util.Random(11).nextBytes(pdf);
+        byte[] lookalike = "\r\n--golive-\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(lookalike, 0, pdf, 100, lookalike.length);
+        Files.createDirectories(dir.resolve("docs"));
+        Files.write(dir.resolve("docs/invoice.pdf"), pdf);
+        Files.writeString(dir.resolve("notes.csv"), "note\n\"paid, with thanks\"\n");
+        Scenarios s = plan("""
+                upload:
+                  feed: { file: notes.csv }
+                  steps:
+                    - post: /upload
+                      upload: { file: docs/invoice.pdf, field: document, type: application/pdf,
+                                fields: { note: "${note}", by: golive } }
+                      expect:
+                        json: { "$.parts[0].name": note, "$.parts[0].value": "paid, with thanks",
+                                "$.parts[1].name": by, "$.parts[1].value": golive,
+                                "$.parts[2].name": document, "$.parts[2].filename": invoice.pdf,
+                                "$.parts[2].type": application/pdf, "$.parts[2].size": "20000",
+                                "$.parts[2].sha256": "%s" }
+                """.formatted(sha256(pdf)));
+
+        ScenarioResult result = s.run("upload");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+        assertThat(result.steps().getFirst().request())
+                .contains("Content-Type: multipart/form-data; boundary=golive-", "(20000 bytes of docs/invoice.pdf)")
+                .hasSizeLessThan(2000);
+    }
+
+    @Test
+    void anUploadGuessesTheTypeFromTheExtensionAndSendsTheFileAsFieldFile() throws IOException {
+        Files.writeString(dir.resolve("photo.PNG"), "not really a png");
+        Files.writeString(dir.resolve("data.bin"), "");
+        Scenarios s = plan("""
+                guess:
+                  steps:
+                    - { post: /upload, upload: { file: photo.PNG },
+                        expect: { json: { "$.parts[0].name": file, "$.parts[0].type": image/png, "$.parts[0].size": "16" } } }
+                    - { put: /upload, upload: { file: data.bin },
+                        expect: { json: { "$.parts[0].type": application/octet-stream, "$.parts[0].size": "0" } } }
+                """);
+
+        ScenarioResult result = s.run("guess");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+    }
+
+    @Test
+    void anUploadOfAFileThatIsNotThereFailsTheStepNamingThePath() {
+        assertThat(failureOf("{ post: /upload, upload: { file: scans/nope.pdf } }"))
+                .isEqualTo("upload scans/nope.pdf: there is no file " + dir.resolve("scans/nope.pdf")
+                        + " (upload files are relative to the plan's directory)");
+    }
+
+    @Test
     void headerChecksAcceptTheExactValueOrAMatchIgnoringTheCaseOfTheName() {
         Scenarios s = plan("""
                 headers:
@@ -411,6 +469,11 @@ class ShopScenarioTest {
         assertThat(runs)
                 .allSatisfy(r ->
                         assertThat(r.failed().orElseThrow().failure()).isEqualTo("status: expected 201, got 200 OK"));
+    }
+
+    private static String sha256(byte[] content) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private static String clientPort(ScenarioResult result) {
