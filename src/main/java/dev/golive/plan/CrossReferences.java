@@ -23,6 +23,7 @@ final class CrossReferences {
         CrossReferences x = new CrossReferences(plan, problems);
         x.environments();
         x.checks();
+        x.scenarios();
         x.loadTests();
         x.drills();
         plan.runbooks().values().forEach(x::runbook);
@@ -95,6 +96,31 @@ final class CrossReferences {
                 exists(c.location(), path + ".health", "service", c.target(), allServices());
             }
             c.on().forEach(h -> exists(c.location(), path + ".on", "host", h, allHosts()));
+        }
+    }
+
+    private void scenarios() {
+        for (Scenario s : plan.scenarios().values()) {
+            requests(s.steps(), Paths.child(Paths.child("scenarios", s.name()), "steps"));
+        }
+    }
+
+    /** A {@code service:NAME/path} URL must name an http service of some environment. */
+    private void requests(List<Step> steps, String path) {
+        for (int i = 0; i < steps.size(); i++) {
+            String at = Paths.index(path, i);
+            switch (steps.get(i)) {
+                case Step.Request r
+                when r.service() != null ->
+                    exists(
+                            r.location(),
+                            Paths.child(at, r.method().toLowerCase(java.util.Locale.ROOT)),
+                            "http service",
+                            r.service(),
+                            httpServices());
+                case Step.Transaction t -> requests(t.steps(), Paths.child(at, "steps"));
+                default -> {}
+            }
         }
     }
 
@@ -268,6 +294,16 @@ final class CrossReferences {
     private Set<String> allServices() {
         Set<String> out = new LinkedHashSet<>();
         plan.environments().values().forEach(e -> out.addAll(e.services().keySet()));
+        return out;
+    }
+
+    private Set<String> httpServices() {
+        Set<String> out = new LinkedHashSet<>();
+        plan.environments()
+                .values()
+                .forEach(e -> e.services().values().stream()
+                        .filter(s -> s.kind() == ServiceKind.HTTP)
+                        .forEach(s -> out.add(s.name())));
         return out;
     }
 

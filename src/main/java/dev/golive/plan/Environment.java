@@ -9,13 +9,15 @@ import java.util.Map;
  *
  * <p>Keys: {@code promoteFrom} (the environment a release must pass before this one), {@code
  * hosts}, {@code services}, {@code entry} (the URL where users come in, usually the load
- * balancer).
+ * balancer), {@code insecure} (scenario requests over TLS accept any certificate for any host
+ * name, for the self-signed certificates of test environments; default false).
  *
  * @param name the environment's name
  * @param promoteFrom the previous environment in the promotion order, or null
  * @param hosts hosts by name
  * @param services services by name
  * @param entry the entry URL, or null
+ * @param insecure whether scenario requests skip the verification of TLS certificates and host names
  * @param location where the environment is defined
  */
 public record Environment(
@@ -24,6 +26,7 @@ public record Environment(
         Map<String, Host> hosts,
         Map<String, Service> services,
         String entry,
+        boolean insecure,
         Location location) {
     public Environment {
         hosts = Maps.copy(hosts);

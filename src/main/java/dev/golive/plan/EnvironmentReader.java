@@ -13,10 +13,11 @@ final class EnvironmentReader {
     static Environment read(String name, Fields f) {
         String promoteFrom = f.string("promoteFrom");
         String entry = f.string("entry");
+        boolean insecure = f.bool("insecure", false);
         Map<String, Host> hosts = Named.read(f, "hosts", EnvironmentReader::host);
         Map<String, Service> services = Named.read(f, "services", EnvironmentReader::service);
         f.finish();
-        return new Environment(name, promoteFrom, hosts, services, entry, f.location());
+        return new Environment(name, promoteFrom, hosts, services, entry, insecure, f.location());
     }
 
     static Host host(String name, Fields f) {

@@ -137,6 +137,11 @@ final class Fields {
         return n == null ? null : reading.rate(n, path(key));
     }
 
+    Long size(String key) {
+        Node n = present(key);
+        return n == null ? null : reading.size(n, path(key));
+    }
+
     Integer integer(String key, Integer fallback, int min, int max) {
         Node n = present(key);
         Long v = n == null ? null : reading.integer(n, path(key), min, max);

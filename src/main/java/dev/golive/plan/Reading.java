@@ -104,6 +104,19 @@ final class Reading {
         return r;
     }
 
+    /** A size in bytes, see {@link Values#size(String)}. */
+    Long size(Node node, String path) {
+        String text = text(node, path);
+        if (text == null) {
+            return null;
+        }
+        Long bytes = Values.size(text);
+        if (bytes == null) {
+            problem(node.location(), path, Values.sizeHint(text));
+        }
+        return bytes;
+    }
+
     Long integer(Node node, String path, long min, long max) {
         String text = text(node, path);
         if (text == null) {

@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Reads {@code scenarios:} and their steps. */
 final class ScenarioReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> STEP_KINDS = stepKinds();
+    private static final Pattern SERVICE_URL =
+            Pattern.compile(Pattern.quote(Step.Request.SERVICE_PREFIX) + "[A-Za-z0-9][A-Za-z0-9_.-]*([/?].*)?");
 
     private ScenarioReader() {}
 
@@ -94,19 +98,26 @@ final class ScenarioReader {
 
     private static Step request(String method, Fields f) {
         String url = f.string(method);
+        boolean urlOk = url != null && serviceUrl(f, method, url);
         Map<String, String> headers = stringMap(f, "headers");
         Map<String, String> query = stringMap(f, "query");
         Map<String, String> form = stringMap(f, "form");
         String json = f.has("json") ? json(f) : null;
         String body = f.string("body");
-        if ((json != null ? 1 : 0) + (body != null ? 1 : 0) + (form.isEmpty() ? 0 : 1) > 1) {
-            f.reading().problem(f.location(), f.path(), "a request has one body: give only one of form, json, body");
+        boolean uploads = f.has("upload");
+        Step.Upload upload = uploads ? upload(f.fields("upload")) : null;
+        if ((json != null ? 1 : 0) + (body != null ? 1 : 0) + (form.isEmpty() ? 0 : 1) + (uploads ? 1 : 0) > 1) {
+            f.reading()
+                    .problem(
+                            f.location(),
+                            f.path(),
+                            "a request has one body: give only one of form, json, body, upload");
         }
         Step.ResponseCheck expect = f.has("expect") ? expect(f.fields("expect")) : Step.ResponseCheck.any();
         Map<String, String> save = stringMap(f, "save");
         boolean redirects = f.bool("redirects", true);
         String name = f.string("name");
-        if (url == null) {
+        if (!urlOk) {
             return null;
         }
         return new Step.Request(
@@ -118,10 +129,42 @@ final class ScenarioReader {
                 form,
                 json,
                 body,
+                upload,
                 expect,
                 save,
                 redirects,
                 f.location());
+    }
+
+    /** A {@code service:NAME/path} URL must name its service plainly: it is checked against the plan. */
+    private static boolean serviceUrl(Fields f, String method, String url) {
+        if (!url.startsWith(Step.Request.SERVICE_PREFIX)
+                || SERVICE_URL.matcher(url).matches()) {
+            return true;
+        }
+        f.reading()
+                .problem(
+                        f.location(method),
+                        f.path(method),
+                        "bad service URL '" + url + "': expected service:NAME/path, like service:api/health, where NAME"
+                                + " is an http service of the environment");
+        return false;
+    }
+
+    private static Step.Upload upload(Fields f) {
+        String file = f.required("file", "the file to send, relative to the plan's directory");
+        String field = f.string("field", "file");
+        String type = f.string("type");
+        Map<String, String> fields = stringMap(f, "fields");
+        if (field.isBlank()) {
+            f.reading()
+                    .problem(
+                            f.location("field"),
+                            f.path("field"),
+                            "'field' must not be empty: the name of the form field the file is sent as");
+        }
+        f.finish();
+        return file == null || field.isBlank() ? null : new Step.Upload(file, field, type, fields);
     }
 
     private static Step.ResponseCheck expect(Fields f) {
@@ -136,22 +179,52 @@ final class ScenarioReader {
         String contains = f.string("contains");
         String regex = f.string("regex");
         if (regex != null) {
-            checkRegex(f, regex);
+            checkRegex(f, "regex", regex);
         }
         Map<String, String> json = stringMap(f, "json");
+        Map<String, String> headers = headerChecks(f);
         Duration maxTime = f.duration("maxTime", null);
-        f.finish();
-        return new Step.ResponseCheck(status, contains, regex, json, maxTime);
-    }
-
-    private static void checkRegex(Fields f, String regex) {
-        try {
-            java.util.regex.Pattern.compile(regex);
-        } catch (java.util.regex.PatternSyntaxException e) {
+        Long minSize = f.size("minSize");
+        Long maxSize = f.size("maxSize");
+        if (minSize != null && maxSize != null && minSize > maxSize) {
             f.reading()
                     .problem(
-                            f.location("regex"),
-                            f.path("regex"),
+                            f.location("minSize"),
+                            f.path("minSize"),
+                            "minSize (" + minSize + " bytes) is above maxSize (" + maxSize
+                                    + " bytes): no body can pass");
+            minSize = null;
+        }
+        f.finish();
+        return new Step.ResponseCheck(status, contains, regex, json, headers, maxTime, minSize, maxSize);
+    }
+
+    /** Expected header values; the patterns of {@code regex:} values are checked now. */
+    private static Map<String, String> headerChecks(Fields parent) {
+        Map<String, String> headers = stringMap(parent, "headers");
+        if (!headers.isEmpty()) {
+            Fields f = parent.fields("headers");
+            headers.forEach((name, value) -> {
+                if (value.startsWith(Step.ResponseCheck.REGEX_PREFIX)) {
+                    checkRegex(f, name, value.substring(Step.ResponseCheck.REGEX_PREFIX.length()));
+                }
+            });
+        }
+        return headers;
+    }
+
+    /** A pattern with {@code ${name}} in it is only complete at run time, and checked then. */
+    private static void checkRegex(Fields f, String key, String regex) {
+        if (regex.contains("${")) {
+            return;
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            f.reading()
+                    .problem(
+                            f.location(key),
+                            f.path(key),
                             "bad regular expression '" + regex + "': " + e.getDescription());
         }
     }
@@ -208,7 +281,8 @@ final class ScenarioReader {
     }
 
     private static String[] requestKeys() {
-        return new String[] {"name", "headers", "query", "form", "json", "body", "expect", "save", "redirects"};
+        return List.of("name", "headers", "query", "form", "json", "body", "upload", "expect", "save", "redirects")
+                .toArray(String[]::new);
     }
 
     private static List<String> stepKinds() {

@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the small value syntaxes of the plan: durations ({@code 800ms}, {@code 1m30s}),
- * percentages ({@code 0.1%}), rates ({@code 300/s}) and numbers. Each returns null and leaves a
+ * percentages ({@code 0.1%}), rates ({@code 300/s}), sizes ({@code 2MB}) and numbers. Each returns null and leaves a
  * message in {@link #error()} when the text is not of the expected shape.
  */
 final class Values {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)");
+    private static final long MAX_SIZE = 1L << 50;
 
     private Values() {}
 
@@ -66,6 +68,28 @@ final class Values {
 
     static String rateHint(String text) {
         return "bad rate '" + text + "': expected a number per time unit, like 300/s, 50/m or 1000/h";
+    }
+
+    /** A size in bytes: {@code 512}, {@code 10KB}, {@code 2MB}; a KB is 1024 bytes. */
+    static Long size(String text) {
+        Matcher m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        long unit = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "", "B" -> 1;
+            case "KB", "KIB" -> 1L << 10;
+            case "MB", "MIB" -> 1L << 20;
+            case "GB", "GIB" -> 1L << 30;
+            default -> 0;
+        };
+        double bytes = Double.parseDouble(m.group(1)) * unit;
+        return unit == 0 || bytes > MAX_SIZE ? null : Math.round(bytes);
+    }
+
+    static String sizeHint(String text) {
+        return "bad size '" + text + "': expected a number of bytes, or a number and a unit (B, KB, MB, GB; "
+                + "1 KB = 1024 bytes), like 512, 10KB or 2MB";
     }
 
     static Long integer(String text) {

@@ -24,6 +24,10 @@ interface Check {
             checks.add(new RegexCheck(fill.apply(expect.regex())));
         }
         expect.json().forEach((path, value) -> checks.add(new JsonCheck(path, fill.apply(value))));
+        expect.headers().forEach((name, value) -> checks.add(new HeaderCheck(name, fill.apply(value))));
+        if (expect.minSize() != null || expect.maxSize() != null) {
+            checks.add(new SizeCheck(expect.minSize(), expect.maxSize()));
+        }
         if (expect.maxTime() != null) {
             checks.add(new MaxTimeCheck(expect.maxTime()));
         }

@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -68,7 +70,26 @@ final class Connection {
                     "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()),
                     cause);
         }
+        awaitHandshake(connect.channel(), origin, timeout);
         return new Connection(connect.channel(), handler);
+    }
+
+    /** Waits for TLS to be set up, so that a refused certificate is named as such and not as a lost response. */
+    private static void awaitHandshake(Channel channel, Origin origin, Duration timeout) throws IOException {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return;
+        }
+        Future<Channel> handshake = tls.handshakeFuture();
+        if (!handshake.awaitUninterruptibly(timeout.toMillis())) {
+            channel.close();
+            throw new IOException(
+                    "TLS handshake with " + origin + " did not finish within " + timeout.toMillis() + " ms");
+        }
+        if (!handshake.isSuccess()) {
+            channel.close();
+            throw new IOException(TlsFailure.describe(origin, handshake.cause()), handshake.cause());
+        }
     }
 
     boolean usable() {

@@ -9,19 +9,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
  * The rows of a CSV feed, handed out to virtual users from any thread: {@code queue} gives each
- * row once, {@code circular} starts over at the end, {@code random} picks any row.
+ * row once, {@code circular} starts over at the end, {@code random} picks any row. A row is lent
+ * to one user at a time: until that user releases it, no other user gets it, so two users never
+ * log in with the same account at once.
  */
 final class Feeder {
+    /** Random picks tried before looking for a free row in order; most rows are free most of the time. */
+    private static final int RANDOM_TRIES = 8;
+
     private final String file;
     private final String mode;
     private final List<Map<String, String>> rows;
     private final RandomGenerator random;
-    private final AtomicLong next = new AtomicLong();
+    private final boolean[] lent;
+    private int inUse;
+    private int next;
 
     Feeder(String file, String mode, List<Map<String, String>> rows, RandomGenerator random) {
         if (rows.isEmpty()) {
@@ -31,6 +37,7 @@ final class Feeder {
         this.mode = mode;
         this.rows = List.copyOf(rows);
         this.random = random;
+        this.lent = new boolean[rows.size()];
     }
 
     static Feeder open(Path path, String mode, RandomGenerator random) {
@@ -65,21 +72,79 @@ final class Feeder {
         return rows;
     }
 
-    /** The next row for a virtual user. */
-    Map<String, String> next() {
-        return switch (mode) {
-            case "queue" -> queued();
-            case "random" -> rows.get(random.nextInt(rows.size()));
-            default -> rows.get((int) (next.getAndIncrement() % rows.size()));
-        };
+    /** The next row for a virtual user, lent until the lease is released. */
+    synchronized Lease take() {
+        int index = mode.equals("queue") ? queued() : free();
+        lent[index] = true;
+        inUse++;
+        return new Lease(index);
     }
 
-    private Map<String, String> queued() {
-        long index = next.getAndIncrement();
-        if (index >= rows.size()) {
+    private synchronized void release(int index) {
+        lent[index] = false;
+        inUse--;
+    }
+
+    private int queued() {
+        if (next >= rows.size()) {
             throw new StepFailure("feed " + file + " (mode queue) ran out: all " + rows.size()
                     + " rows were used; add rows or use mode circular");
         }
-        return rows.get((int) index);
+        return next++;
+    }
+
+    private int free() {
+        if (inUse == rows.size()) {
+            throw new StepFailure("all " + rows.size() + " rows of feed " + file
+                    + " are in use by other users; add rows or lower the users");
+        }
+        if (mode.equals("random")) {
+            for (int i = 0; i < RANDOM_TRIES; i++) {
+                int pick = random.nextInt(rows.size());
+                if (!lent[pick]) {
+                    return pick;
+                }
+            }
+            return nthFree(random.nextInt(rows.size() - inUse));
+        }
+        while (lent[next]) {
+            next = (next + 1) % rows.size();
+        }
+        int index = next;
+        next = (next + 1) % rows.size();
+        return index;
+    }
+
+    private int nthFree(int n) {
+        int seen = 0;
+        for (int i = 0; i < lent.length; i++) {
+            if (!lent[i] && seen++ == n) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("fewer free rows than counted");
+    }
+
+    /** One row lent to one virtual user; released once, when the user's run ends. */
+    final class Lease {
+        private final int index;
+        private boolean released;
+
+        private Lease(int index) {
+            this.index = index;
+        }
+
+        Map<String, String> row() {
+            return rows.get(index);
+        }
+
+        void release() {
+            synchronized (Feeder.this) {
+                if (!released) {
+                    released = true;
+                    Feeder.this.release(index);
+                }
+            }
+        }
     }
 }

@@ -77,7 +77,7 @@ final class HttpUser implements AutoCloseable {
         List<Map.Entry<String, String>> headers = new ArrayList<>(out.headers());
         headers.removeIf(h -> h.getKey().equalsIgnoreCase("cookie"));
         cookies.header(out.uri()).ifPresent(c -> headers.add(Map.entry("Cookie", c)));
-        return new Outgoing(out.method(), out.uri(), headers, out.body());
+        return out.withHeaders(headers);
     }
 
     private Connection connection(Origin origin) throws IOException {

@@ -17,29 +17,45 @@ final class RequestBuilder {
     static Outgoing build(Step.Request step, VirtualUser user) {
         Values values = user.values;
         URI uri = user.resolve(urlEscape(withQuery(values.fill(step.url()), step.query(), values)));
+        Body body = body(step, user);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("User-Agent", "golive"));
         headers.add(Map.entry("Accept", "*/*"));
         headers.add(Map.entry("Accept-Encoding", "gzip, deflate"));
-        byte[] body = null;
-        String type = null;
-        if (!step.form().isEmpty()) {
-            body = encoded(step.form(), values).getBytes(StandardCharsets.UTF_8);
-            type = "application/x-www-form-urlencoded";
-        } else if (step.json() != null) {
-            body = values.fill(step.json(), RequestBuilder::jsonEscape).getBytes(StandardCharsets.UTF_8);
-            type = "application/json";
-        } else if (step.body() != null) {
-            body = values.fill(step.body()).getBytes(StandardCharsets.UTF_8);
-        }
-        if (type != null && !step.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"))) {
-            headers.add(Map.entry("Content-Type", type));
+        if (body.type() != null
+                && !step.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"))) {
+            headers.add(Map.entry("Content-Type", body.type()));
         }
         step.headers().forEach((name, value) -> {
             headers.removeIf(h -> h.getKey().equalsIgnoreCase(name));
             headers.add(Map.entry(name, values.fill(value)));
         });
-        return new Outgoing(step.method().toUpperCase(Locale.ROOT), uri, headers, body);
+        return new Outgoing(step.method().toUpperCase(Locale.ROOT), uri, headers, body.bytes(), body.shown());
+    }
+
+    /** A body with its content type (null: none) and, for an upload, how reports show it. */
+    private record Body(byte[] bytes, String type, String shown) {}
+
+    private static Body body(Step.Request step, VirtualUser user) {
+        Values values = user.values;
+        if (!step.form().isEmpty()) {
+            return new Body(
+                    encoded(step.form(), values).getBytes(StandardCharsets.UTF_8),
+                    "application/x-www-form-urlencoded",
+                    null);
+        }
+        if (step.json() != null) {
+            byte[] json = values.fill(step.json(), RequestBuilder::jsonEscape).getBytes(StandardCharsets.UTF_8);
+            return new Body(json, "application/json", null);
+        }
+        if (step.body() != null) {
+            return new Body(values.fill(step.body()).getBytes(StandardCharsets.UTF_8), null, null);
+        }
+        if (step.upload() != null) {
+            Multipart multipart = Multipart.of(step.upload(), user);
+            return new Body(multipart.bytes(), multipart.contentType(), multipart.shown());
+        }
+        return new Body(null, null, null);
     }
 
     private static String withQuery(String url, Map<String, String> query, Values values) {

@@ -8,7 +8,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +23,38 @@ import javax.net.ssl.SSLException;
 /**
  * Runs the scenarios of a plan against one environment. Safe to use from many threads; each
  * {@link User} from one thread at a time. Feeds are shared by all the runner's users, so a
- * {@code queue} feed hands each row out once across them.
+ * {@code queue} feed hands each row out once across them, and a row is used by one user at a
+ * time; scenarios that name the same file with the same mode share its rows.
  */
 public final class ScenarioRunner implements AutoCloseable {
     private final Plan plan;
-    private final Environment environment;
     private final Timeouts timeouts;
     private final Pause pause;
     private final RandomGenerator random;
     private final EventLoopGroup group;
     private final SslContext ssl;
+    private final Urls urls;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
     private volatile boolean transcripts = true;
 
     public ScenarioRunner(Plan plan, Environment environment, Timeouts timeouts, Pause pause, RandomGenerator random) {
         this.plan = plan;
-        this.environment = environment;
         this.timeouts = timeouts;
         this.pause = pause;
         this.random = random;
-        this.ssl = clientTls();
+        this.ssl = clientTls(environment.insecure());
+        this.urls = new Urls(environment);
         this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     }
 
-    private static SslContext clientTls() {
+    /** Verifies certificates and host names, unless the environment is {@code insecure}. */
+    private static SslContext clientTls(boolean insecure) {
+        SslContextBuilder tls = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS");
+        if (insecure) {
+            tls.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+        }
         try {
-            return SslContextBuilder.forClient().build();
+            return tls.build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -96,21 +104,35 @@ public final class ScenarioRunner implements AutoCloseable {
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
             http.forgetCookies();
             List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, environment.entry(), pause, random, transcripts, r -> {
+            VirtualUser user = new VirtualUser(http, urls, plan.directory(), pause, random, transcripts, r -> {
                 results.add(r);
                 listener.accept(r);
             });
             user.startedLate(lateness);
-            if (feed(scenario, user)) {
-                for (var step : scenario.steps()) {
-                    StepResult result = Action.of(step).run(user, 0);
-                    user.report(result);
-                    if (!result.passed()) {
-                        break;
+            if (scenario.feed() == null) {
+                steps(scenario, user);
+            } else {
+                Feeder.Lease row = lease(scenario, user);
+                if (row != null) {
+                    try {
+                        user.values.putAll(row.row());
+                        steps(scenario, user);
+                    } finally {
+                        row.release();
                     }
                 }
             }
             return new ScenarioResult(scenario.name(), results);
+        }
+
+        private void steps(Scenario scenario, VirtualUser user) {
+            for (var step : scenario.steps()) {
+                StepResult result = Action.of(step).run(user, 0);
+                user.report(result);
+                if (!result.passed()) {
+                    break;
+                }
+            }
         }
 
         @Override
@@ -119,27 +141,21 @@ public final class ScenarioRunner implements AutoCloseable {
         }
     }
 
-    private boolean feed(Scenario scenario, VirtualUser user) {
-        if (scenario.feed() == null) {
-            return true;
-        }
+    /** The user's row of the scenario's feed, or null when there is none for it (reported as a failed step). */
+    private Feeder.Lease lease(Scenario scenario, VirtualUser user) {
         String name = "feed " + scenario.feed().file();
         try {
-            user.values.putAll(feeder(scenario).next());
-            return true;
+            return feeder(scenario).take();
         } catch (StepFailure | UncheckedIOException e) {
             user.report(new StepResult("feed", name, 0, 0, Duration.ZERO, e.getMessage(), null, null, Errors.SCRIPT));
-            return false;
+            return null;
         }
     }
 
     private Feeder feeder(Scenario scenario) {
-        return feeders.computeIfAbsent(
-                scenario.name(),
-                n -> Feeder.open(
-                        plan.directory().resolve(scenario.feed().file()),
-                        scenario.feed().mode(),
-                        random));
+        Path file = plan.directory().resolve(scenario.feed().file()).normalize();
+        String mode = scenario.feed().mode();
+        return feeders.computeIfAbsent(mode + " " + file, k -> Feeder.open(file, mode, random));
     }
 
     @Override

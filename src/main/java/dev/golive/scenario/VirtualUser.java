@@ -1,6 +1,7 @@
 package dev.golive.scenario;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,8 @@ import java.util.random.RandomGenerator;
 final class VirtualUser {
     final HttpUser http;
     final Values values = new Values();
-    final String entry;
+    final Urls urls;
+    final Path directory;
     final Pause pause;
     final RandomGenerator random;
     /** Whether steps keep the requests and responses as text; a load test does not. */
@@ -20,14 +22,16 @@ final class VirtualUser {
 
     VirtualUser(
             HttpUser http,
-            String entry,
+            Urls urls,
+            Path directory,
             Pause pause,
             RandomGenerator random,
             boolean transcripts,
             Consumer<StepResult> listener) {
         this.http = http;
+        this.urls = urls;
+        this.directory = directory;
         this.transcripts = transcripts;
-        this.entry = entry;
         this.pause = pause;
         this.random = random;
         this.listener = listener;
@@ -55,24 +59,8 @@ final class VirtualUser {
         listener.accept(result);
     }
 
-    /** An absolute URL as it is; a relative one appended to the environment's entry. */
+    /** The URL a step names, see {@link Urls}. */
     URI resolve(String url) {
-        if (url.startsWith("http://") || url.startsWith("https://")) {
-            return uri(url);
-        }
-        if (entry == null) {
-            throw new StepFailure("cannot request '" + url
-                    + "': the environment has no entry; give it `entry:` or use an absolute URL");
-        }
-        String base = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
-        return uri(base + (url.startsWith("/") ? url : "/" + url));
-    }
-
-    private static URI uri(String text) {
-        try {
-            return URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new StepFailure("bad URL '" + text + "': " + e.getMessage());
-        }
+        return urls.resolve(url);
     }
 }

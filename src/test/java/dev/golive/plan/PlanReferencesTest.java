@@ -151,4 +151,22 @@ class PlanReferencesTest {
                 .extracting(Environment::name)
                 .containsExactly("test", "sandbox", "staging", "production");
     }
+
+    @Test
+    void rejectsRequestToServiceThatIsNotAnHttpServiceOfAnyEnvironment() {
+        assertThat(failure("request-to-unknown-service.yaml").problems())
+                .containsExactly(
+                        problem(
+                                "request-to-unknown-service.yaml",
+                                15,
+                                13,
+                                "scenarios.health.steps[0].steps[1].get",
+                                "no http service named 'apj' (did you mean 'api'?); defined: [api]"),
+                        problem(
+                                "request-to-unknown-service.yaml",
+                                16,
+                                13,
+                                "scenarios.health.steps[0].steps[2].get",
+                                "no http service named 'was'; defined: [api]"));
+    }
 }

@@ -1,10 +1,13 @@
 package dev.golive.plan;
 
+import static dev.golive.plan.Fixtures.failure;
 import static dev.golive.plan.Fixtures.load;
 import static dev.golive.plan.Fixtures.onlyProblem;
 import static dev.golive.plan.Fixtures.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Keys, types and required values: the shape of a plan, before any value is looked at. */
@@ -239,7 +242,7 @@ class PlanShapeTest {
                         5,
                         9,
                         "scenarios.order.steps[0]",
-                        "a request has one body: give only one of form, json, body"));
+                        "a request has one body: give only one of form, json, body, upload"));
     }
 
     @Test
@@ -251,5 +254,60 @@ class PlanShapeTest {
                         44,
                         "drills.one-web-hangs.fault",
                         "give either 'count' or 'instances', not both"));
+    }
+
+    @Test
+    void rejectsUploadWithAnotherBody() {
+        assertThat(onlyProblem("upload-with-form.yaml"))
+                .isEqualTo(problem(
+                        "upload-with-form.yaml",
+                        5,
+                        9,
+                        "scenarios.documents.steps[0]",
+                        "a request has one body: give only one of form, json, body, upload"));
+    }
+
+    @Test
+    void rejectsUploadWithoutFileSuggestingTheMisspeltKey() {
+        assertThat(failure("upload-without-file.yaml").problems())
+                .containsExactly(
+                        problem(
+                                "upload-without-file.yaml",
+                                6,
+                                17,
+                                "scenarios.documents.steps[0].upload",
+                                "missing required key 'file': the file to send, relative to the plan's directory"),
+                        problem(
+                                "upload-without-file.yaml",
+                                6,
+                                36,
+                                "scenarios.documents.steps[0].upload",
+                                "unknown key 'tpye' (did you mean 'type'?), expected one of [file, field, type,"
+                                        + " fields]"));
+    }
+
+    @Test
+    void readsUploadsHeaderAndSizeChecksServiceUrlsAndInsecureEnvironments() {
+        Plan plan = load("scenario-features.yaml");
+        Step.Request upload =
+                (Step.Request) plan.scenarios().get("documents").steps().get(0);
+        Step.Request page =
+                (Step.Request) plan.scenarios().get("documents").steps().get(1);
+
+        assertThat(plan.environment("staging").orElseThrow().insecure()).isTrue();
+        assertThat(plan.environment("production").orElseThrow().insecure()).isFalse();
+        assertThat(upload.service()).isEqualTo("api");
+        assertThat(upload.upload())
+                .isEqualTo(new Step.Upload(
+                        "invoices/${id}.pdf", "document", null, Map.of("note", "${note}", "by", "golive")));
+        assertThat(upload.expect().headers())
+                .containsExactly(
+                        entry("Content-Type", "application/json"), entry("X-Request-Id", "regex:^[0-9a-f-]{36}$"));
+        assertThat(upload.expect().minSize()).isEqualTo(2);
+        assertThat(upload.expect().maxSize()).isEqualTo(1536);
+        assertThat(page.service()).isNull();
+        assertThat(page.upload()).isNull();
+        assertThat(page.expect().minSize()).isNull();
+        assertThat(page.expect().maxSize()).isEqualTo(2L * 1024 * 1024);
     }
 }

@@ -210,4 +210,50 @@ class PlanValuesTest {
         Host db1 = plan.environments().get("production").hosts().get("db1");
         assertThat(db1.target()).isEqualTo("deploy@db1.shop.internal:2200");
     }
+
+    @Test
+    void rejectsBadSizeShowingTheUnits() {
+        assertThat(onlyProblem("bad-size.yaml"))
+                .isEqualTo(problem(
+                        "bad-size.yaml",
+                        5,
+                        43,
+                        "scenarios.browse.steps[0].expect.maxSize",
+                        "bad size '2 MBs': expected a number of bytes, or a number and a unit (B, KB, MB, GB; 1 KB ="
+                                + " 1024 bytes), like 512, 10KB or 2MB"));
+    }
+
+    @Test
+    void rejectsMinSizeAboveMaxSize() {
+        assertThat(onlyProblem("min-size-above-max.yaml"))
+                .isEqualTo(problem(
+                        "min-size-above-max.yaml",
+                        6,
+                        28,
+                        "scenarios.browse.steps[0].expect.minSize",
+                        "minSize (2097152 bytes) is above maxSize (524288 bytes): no body can pass"));
+    }
+
+    @Test
+    void rejectsBadRegexOfAnExpectedHeaderWithTheParsersReason() {
+        assertThat(onlyProblem("bad-header-regex.yaml"))
+                .isEqualTo(problem(
+                        "bad-header-regex.yaml",
+                        7,
+                        68,
+                        "scenarios.browse.steps[0].expect.headers.X-Request-Id",
+                        "bad regular expression '[0-9': Unclosed character class"));
+    }
+
+    @Test
+    void rejectsServiceUrlWithoutTheServiceName() {
+        assertThat(onlyProblem("bad-service-url.yaml"))
+                .isEqualTo(problem(
+                        "bad-service-url.yaml",
+                        9,
+                        16,
+                        "scenarios.health.steps[0].get",
+                        "bad service URL 'service:/health': expected service:NAME/path, like service:api/health,"
+                                + " where NAME is an http service of the environment"));
+    }
 }

@@ -11,12 +11,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FeederTest {
     @TempDir
@@ -30,15 +35,15 @@ class FeederTest {
     void headerRowNamesTheColumnsAndQuotedFieldsKeepCommas() throws IOException {
         Feeder f = feeder("queue", "id, name\n1,\"Smith, \"\"Jo\"\"\"\n");
 
-        assertThat(f.next()).isEqualTo(Map.of("id", "1", "name", "Smith, \"Jo\""));
+        assertThat(f.take().row()).isEqualTo(Map.of("id", "1", "name", "Smith, \"Jo\""));
     }
 
     @Test
     void queueGivesEachRowOnceThenSaysItRanOut() throws IOException {
         Feeder f = feeder("queue", "id\na\nb\n");
 
-        assertThat(List.of(f.next().get("id"), f.next().get("id"))).containsExactly("a", "b");
-        assertThatThrownBy(f::next)
+        assertThat(List.of(id(f.take()), id(f.take()))).containsExactly("a", "b");
+        assertThatThrownBy(f::take)
                 .hasMessageEndingWith("(mode queue) ran out: all 2 rows were used; add rows or use mode circular");
     }
 
@@ -47,7 +52,7 @@ class FeederTest {
         Feeder f = feeder("circular", "id\na\nb\n");
 
         List<String> ids =
-                IntStream.range(0, 5).mapToObj(i -> f.next().get("id")).toList();
+                IntStream.range(0, 5).mapToObj(i -> returned(f.take())).toList();
 
         assertThat(ids).containsExactly("a", "b", "a", "b", "a");
     }
@@ -57,7 +62,7 @@ class FeederTest {
         Feeder f = feeder("random", "id\na\nb\nc\n");
 
         List<String> ids =
-                IntStream.range(0, 60).mapToObj(i -> f.next().get("id")).toList();
+                IntStream.range(0, 60).mapToObj(i -> returned(f.take())).toList();
 
         assertThat(ids).containsOnly("a", "b", "c").contains("a", "b", "c");
     }
@@ -71,8 +76,7 @@ class FeederTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                done.add(pool.submit(() ->
-                        IntStream.range(0, 500).forEach(i -> taken.add(f.next().get("id")))));
+                done.add(pool.submit(() -> IntStream.range(0, 500).forEach(i -> taken.add(returned(f.take())))));
             }
             for (Future<?> d : done) {
                 d.get();
@@ -80,6 +84,85 @@ class FeederTest {
         }
 
         assertThat(taken).hasSize(4000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void circularSkipsRowsInUseAndGivesThemOutAgainOnceReleased() throws IOException {
+        Feeder f = feeder("circular", "id\na\nb\nc\n");
+
+        Feeder.Lease a = f.take();
+        Feeder.Lease b = f.take();
+        b.release();
+        List<String> next = List.of(returned(f.take()), returned(f.take()), returned(f.take()));
+
+        assertThat(id(a)).isEqualTo("a");
+        assertThat(next).containsExactly("c", "b", "c");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"circular", "random"})
+    void whenEveryRowIsInUseTheNextUserFailsUntilOneIsReleased(String mode) throws IOException {
+        Feeder f = feeder(mode, "id\na\nb\n");
+        Feeder.Lease first = f.take();
+        Feeder.Lease second = f.take();
+
+        assertThatThrownBy(f::take)
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("all 2 rows of feed " + dir.resolve("users.csv")
+                        + " are in use by other users; add rows or lower the users");
+        second.release();
+        second.release();
+        assertThat(id(f.take())).isEqualTo(id(second)).isNotEqualTo(id(first));
+        assertThatThrownBy(f::take).hasMessageStartingWith("all 2 rows of feed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"circular", "random"})
+    void aRowIsNeverHeldByTwoUsersAtOnce(String mode) throws Exception {
+        Feeder f = feeder(mode, "id\n1\n2\n3\n4\n5\n6\n");
+        Set<String> held = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> uses = new ConcurrentHashMap<>();
+        AtomicInteger clashes = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+            List<Future<?>> users = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                users.add(pool.submit(() -> IntStream.range(0, 2000).forEach(i -> {
+                    Feeder.Lease lease;
+                    try {
+                        lease = f.take();
+                    } catch (StepFailure allInUse) {
+                        return;
+                    }
+                    String id = id(lease);
+                    if (!held.add(id)) {
+                        clashes.incrementAndGet();
+                    }
+                    uses.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                    Thread.yield();
+                    held.remove(id);
+                    lease.release();
+                })));
+            }
+            for (Future<?> u : users) {
+                u.get();
+            }
+        }
+
+        assertThat(clashes).hasValue(0);
+        assertThat(uses).containsOnlyKeys("1", "2", "3", "4", "5", "6");
+        List<String> afterwards =
+                IntStream.range(0, 6).mapToObj(i -> id(f.take())).toList();
+        assertThat(afterwards).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6");
+    }
+
+    private static String id(Feeder.Lease lease) {
+        return lease.row().get("id");
+    }
+
+    /** The row's id, the row given back at once as a user that finished. */
+    private static String returned(Feeder.Lease lease) {
+        lease.release();
+        return id(lease);
     }
 
     @Test

@@ -23,7 +23,7 @@ class NginxScenarioTest {
 
     @BeforeAll
     static void startNginx() throws IOException {
-        nginx = NginxServer.start(nginxDir);
+        nginx = NginxServer.startWithTls(nginxDir);
         Files.writeString(nginx.root().resolve("static/big.txt"), TEXT);
         Files.writeString(nginx.root().resolve("static/page.html"), "<p>the page</p>");
     }
@@ -87,5 +87,49 @@ class NginxScenarioTest {
 
         assertThat(s.run("gone").failed().orElseThrow().failure())
                 .isEqualTo("status: expected 2xx or 3xx, got 404 Not Found");
+    }
+
+    @Test
+    void theSizeChecksMeasureTheBodyAsDecompressed() {
+        Scenarios s = new Scenarios(dir, nginx.url(), """
+                exact:
+                  steps:
+                    - { get: /static/big.txt, expect: { minSize: 9000, maxSize: 9000 } }
+                small:
+                  steps:
+                    - { get: /static/big.txt, expect: { maxSize: 8KB } }
+                """);
+
+        ScenarioResult exact = s.run("exact");
+        StepResult small = s.run("small").failed().orElseThrow();
+
+        assertThat(exact.passed()).as(exact.toString()).isTrue();
+        assertThat(exact.steps().getFirst().response()).contains("gzip on the wire");
+        assertThat(small.failure()).isEqualTo("maxSize: expected at most 8 KB, the body is 8.8 KB (9000 bytes)");
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRefusedUnlessTheEnvironmentIsInsecure() {
+        String https = nginx.httpsUrl();
+        String page = """
+                page:
+                  steps:
+                    - { get: /static/page.html, expect: { contains: the page } }
+                """;
+        Scenarios verified = Scenarios.withEnvironments(dir, "test: { entry: \"" + https + "\" }\n", page);
+        Scenarios insecure =
+                Scenarios.withEnvironments(dir, "test: { entry: \"" + https + "\", insecure: true }\n", page);
+
+        StepResult refused = verified.run("page").failed().orElseThrow();
+        ScenarioResult accepted = insecure.run("page");
+
+        assertThat(refused.failure())
+                .startsWith("GET " + https + "/static/page.html: TLS handshake with " + https
+                        + " failed: the server's certificate was not accepted (")
+                .contains("certification path")
+                .endsWith("); for the self-signed certificate of a test environment, set `insecure: true` on the"
+                        + " environment");
+        assertThat(accepted.passed()).as(accepted.toString()).isTrue();
+        assertThat(accepted.steps().getFirst().request()).startsWith("GET " + https + "/static/page.html\n");
     }
 }

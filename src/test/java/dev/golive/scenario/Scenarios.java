@@ -18,11 +18,24 @@ final class Scenarios {
     private final Plan plan;
 
     Scenarios(Path dir, String entry, String scenariosYaml) {
+        this(load(dir, "test: { entry: \"" + entry + "\" }\n", scenariosYaml));
+    }
+
+    private Scenarios(Plan plan) {
+        this.plan = plan;
+    }
+
+    /** Scenarios run against environment {@code test} of the environments written in YAML. */
+    static Scenarios withEnvironments(Path dir, String environmentsYaml, String scenariosYaml) {
+        return new Scenarios(load(dir, environmentsYaml, scenariosYaml));
+    }
+
+    private static Plan load(Path dir, String environmentsYaml, String scenariosYaml) {
         try {
-            String yaml = "system: shop\nenvironments:\n  test: { entry: \"" + entry + "\" }\nscenarios:\n"
+            String yaml = "system: shop\nenvironments:\n" + environmentsYaml.indent(2) + "scenarios:\n"
                     + scenariosYaml.indent(2);
             Path file = Files.writeString(dir.resolve("golive.yaml"), yaml);
-            this.plan = new PlanLoader(Map.of(), null).load(file);
+            return new PlanLoader(Map.of(), null).load(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.testsupport.ShopApp;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -297,6 +299,181 @@ class ShopScenarioTest {
         assertThat(failed.failure())
                 .startsWith("GET http://127.0.0.1:" + port + "/x: cannot connect to http://127.0.0.1:" + port);
         assertThat(failed.request()).startsWith("GET http://127.0.0.1:" + port + "/x\n");
+    }
+
+    @Test
+    void anUploadSendsItsFieldsAndTheFileAsMultipartFormData() throws Exception {
+        byte[] pdf = new byte[20_000];
+        new java.util.Random(11).nextBytes(pdf);
+        byte[] lookalike = "\r\n--golive-\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(lookalike, 0, pdf, 100, lookalike.length);
+        Files.createDirectories(dir.resolve("docs"));
+        Files.write(dir.resolve("docs/invoice.pdf"), pdf);
+        Files.writeString(dir.resolve("notes.csv"), "note\n\"paid, with thanks\"\n");
+        Scenarios s = plan("""
+                upload:
+                  feed: { file: notes.csv }
+                  steps:
+                    - post: /upload
+                      upload: { file: docs/invoice.pdf, field: document, type: application/pdf,
+                                fields: { note: "${note}", by: golive } }
+                      expect:
+                        json: { "$.parts[0].name": note, "$.parts[0].value": "paid, with thanks",
+                                "$.parts[1].name": by, "$.parts[1].value": golive,
+                                "$.parts[2].name": document, "$.parts[2].filename": invoice.pdf,
+                                "$.parts[2].type": application/pdf, "$.parts[2].size": "20000",
+                                "$.parts[2].sha256": "%s" }
+                """.formatted(sha256(pdf)));
+
+        ScenarioResult result = s.run("upload");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+        assertThat(result.steps().getFirst().request())
+                .contains("Content-Type: multipart/form-data; boundary=golive-", "(20000 bytes of docs/invoice.pdf)")
+                .hasSizeLessThan(2000);
+    }
+
+    @Test
+    void anUploadGuessesTheTypeFromTheExtensionAndSendsTheFileAsFieldFile() throws IOException {
+        Files.writeString(dir.resolve("photo.PNG"), "not really a png");
+        Files.writeString(dir.resolve("data.bin"), "");
+        Scenarios s = plan("""
+                guess:
+                  steps:
+                    - { post: /upload, upload: { file: photo.PNG },
+                        expect: { json: { "$.parts[0].name": file, "$.parts[0].type": image/png, "$.parts[0].size": "16" } } }
+                    - { put: /upload, upload: { file: data.bin },
+                        expect: { json: { "$.parts[0].type": application/octet-stream, "$.parts[0].size": "0" } } }
+                """);
+
+        ScenarioResult result = s.run("guess");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+    }
+
+    @Test
+    void anUploadOfAFileThatIsNotThereFailsTheStepNamingThePath() {
+        assertThat(failureOf("{ post: /upload, upload: { file: scans/nope.pdf } }"))
+                .isEqualTo("upload scans/nope.pdf: there is no file " + dir.resolve("scans/nope.pdf")
+                        + " (upload files are relative to the plan's directory)");
+    }
+
+    @Test
+    void headerChecksAcceptTheExactValueOrAMatchIgnoringTheCaseOfTheName() {
+        Scenarios s = plan("""
+                headers:
+                  steps:
+                    - { get: "/shop/search?q=hat", expect: { headers: { content-type: application/json } } }
+                    - { get: "/headers?X-Id=a1&X-Id=42", expect: { headers: { X-ID: "regex:^[0-9]+$" } } }
+                """);
+
+        ScenarioResult result = s.run("headers");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+    }
+
+    @Test
+    void patternsWithSavedValuesAreCompletedWhenTheStepRuns() {
+        Scenarios s = plan("""
+                match:
+                  steps:
+                    - { get: "/headers?X-Id=42", save: { id: "header:X-Id" } }
+                    - { get: "/headers?X-Id=42", expect: { headers: { X-Id: "regex:^${id}$" } } }
+                    - { get: "/echo?id=${id}", expect: { regex: "GET /echo[?]id=${id}" } }
+                differ:
+                  steps:
+                    - { get: "/headers?X-Id=42", save: { id: "header:X-Id" } }
+                    - { get: "/echo?id=7", expect: { regex: "GET /echo[?]id=${id}" } }
+                """);
+
+        ScenarioResult match = s.run("match");
+        StepResult differ = s.run("differ").failed().orElseThrow();
+
+        assertThat(match.passed()).as(match.toString()).isTrue();
+        assertThat(differ.failure())
+                .startsWith("regex: expected the body to match /GET /echo[?]id=42/, got 'GET /echo?id=7");
+    }
+
+    @Test
+    void headerCheckShowsWhatWasExpectedAndEveryValueThatCame() {
+        assertThat(failureOf("{ get: \"/shop/search?q=hat\", expect: { headers: { Content-Type: text/html } } }"))
+                .isEqualTo("header Content-Type: expected 'text/html', got 'application/json'");
+        assertThat(failureOf(
+                        "{ get: \"/headers?X-Id=a1&X-Id=b2\", expect: { headers: { X-Id: \"regex:^[0-9]+$\" } } }"))
+                .isEqualTo("header X-Id: expected a match of /^[0-9]+$/, got ['a1', 'b2']");
+        assertThat(failureOf("{ get: /headers, expect: { headers: { X-Id: \"regex:^[0-9]+$\" } } }"))
+                .isEqualTo("header X-Id: expected a match of /^[0-9]+$/, the response has no X-Id header");
+    }
+
+    @Test
+    void sizeChecksCompareTheBodyWithTheLimits() {
+        Scenarios s = plan("""
+                sizes:
+                  steps:
+                    - { get: "/bytes?n=2048", expect: { minSize: 2KB, maxSize: 2KB } }
+                """);
+
+        ScenarioResult result = s.run("sizes");
+
+        assertThat(result.passed()).as(result.toString()).isTrue();
+        assertThat(failureOf("{ get: \"/bytes?n=3250586\", expect: { maxSize: 2MB } }"))
+                .isEqualTo("maxSize: expected at most 2 MB, the body is 3.1 MB (3250586 bytes)");
+        assertThat(failureOf("{ get: \"/bytes?n=12\", expect: { minSize: 1KB, maxSize: 1MB } }"))
+                .isEqualTo("minSize: expected at least 1 KB, the body is 12 bytes");
+    }
+
+    @Test
+    void aServiceUrlGoesToThatHttpServiceOfTheEnvironment() {
+        Scenarios s = Scenarios.withEnvironments(dir, """
+                test:
+                  entry: http://entry.invalid
+                  services:
+                    api: { kind: http, url: "%s/shop/" }
+                other:
+                  services:
+                    web: { kind: http, url: http://web.invalid }
+                """.formatted(shop.url()), """
+                api:
+                  steps:
+                    - { get: "service:api/search?q=hat", expect: { json: { "$.items[0].id": sku-hat-1 } } }
+                    - { get: "service:api", expect: { status: 404 } }
+                web:
+                  steps:
+                    - { get: "service:web/health" }
+                """);
+
+        ScenarioResult api = s.run("api");
+        StepResult web = s.run("web").failed().orElseThrow();
+
+        assertThat(api.passed()).as(api.toString()).isTrue();
+        assertThat(api.steps().getFirst().request()).startsWith("GET " + shop.url() + "/shop/search?q=hat\n");
+        assertThat(api.steps().get(1).request()).startsWith("GET " + shop.url() + "/shop/\n");
+        assertThat(web.name()).isEqualTo("GET service:web/health");
+        assertThat(web.failure())
+                .isEqualTo("cannot request 'service:web/health': environment test has no http service 'web'; it has"
+                        + " [api]");
+    }
+
+    @Test
+    void aFeedRowIsGivenBackWhenTheUserEndsEvenAfterAFailure() throws IOException {
+        Files.writeString(dir.resolve("one.csv"), "id\nann\n");
+        Scenarios s = plan("""
+                once:
+                  feed: { file: one.csv, mode: circular }
+                  steps:
+                    - { get: "/shop/search?q=${id}", expect: { status: 201 } }
+                """);
+
+        List<ScenarioResult> runs = s.runTimes("once", 3);
+
+        assertThat(runs)
+                .allSatisfy(r ->
+                        assertThat(r.failed().orElseThrow().failure()).isEqualTo("status: expected 201, got 200 OK"));
+    }
+
+    private static String sha256(byte[] content) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private static String clientPort(ScenarioResult result) {

@@ -13,21 +13,34 @@ import java.util.List;
 /**
  * A real nginx on a free loopback port, with a private prefix and config in a temp directory:
  * static files from {@code root()}, gzip on, and {@code /old/...} redirecting to {@code /static/...}.
+ * Started {@link #startWithTls with TLS}, it serves the same on a second port over HTTPS, with a
+ * self-signed certificate for {@code localhost} made by openssl.
  */
 public final class NginxServer implements AutoCloseable {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
     private final Path dir;
     private final int port;
+    private final int tlsPort;
     private final Process process;
 
-    private NginxServer(Path dir, int port, Process process) {
+    private NginxServer(Path dir, int port, int tlsPort, Process process) {
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.process = process;
     }
 
     public static NginxServer start(Path dir) throws IOException {
+        return start(dir, false);
+    }
+
+    /** Also listens with TLS, see {@link #httpsUrl()}. */
+    public static NginxServer startWithTls(Path dir) throws IOException {
+        return start(dir, true);
+    }
+
+    private static NginxServer start(Path dir, boolean tls) throws IOException {
         if (!Files.isExecutable(NGINX)) {
             throw new IllegalStateException(
                     NGINX + " not found: install nginx (apt-get install nginx), or run ./test.sh which does");
@@ -35,17 +48,59 @@ public final class NginxServer implements AutoCloseable {
         Files.createDirectories(dir.resolve("html/static"));
         Files.createDirectories(dir.resolve("logs"));
         int port = freePort();
-        Path conf = Files.writeString(dir.resolve("nginx.conf"), config(dir, port));
+        int tlsPort = 0;
+        String listen = "listen 127.0.0.1:" + port + ";";
+        if (tls) {
+            selfSignedCertificate(dir);
+            tlsPort = freePort();
+            listen += "\n    listen 127.0.0.1:" + tlsPort + " ssl;\n    ssl_certificate " + dir.resolve("cert.pem")
+                    + ";\n    ssl_certificate_key " + dir.resolve("key.pem") + ";";
+        }
+        Path conf = Files.writeString(dir.resolve("nginx.conf"), config(dir, listen));
         Process process = new ProcessBuilder(List.of(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("logs/console.log").toFile())
                 .start();
-        NginxServer server = new NginxServer(dir, port, process);
-        server.awaitListening();
+        NginxServer server = new NginxServer(dir, port, tlsPort, process);
+        server.awaitListening(port);
+        if (tls) {
+            server.awaitListening(tlsPort);
+        }
         return server;
     }
 
-    private static String config(Path dir, int port) {
+    private static void selfSignedCertificate(Path dir) throws IOException {
+        Process openssl = new ProcessBuilder(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-subj",
+                        "/CN=localhost",
+                        "-days",
+                        "2",
+                        "-keyout",
+                        dir.resolve("key.pem").toString(),
+                        "-out",
+                        dir.resolve("cert.pem").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("logs/openssl.log").toFile())
+                .start();
+        try {
+            if (!openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                openssl.destroyForcibly();
+                throw new IllegalStateException(
+                        "openssl could not make a certificate:\n" + Files.readString(dir.resolve("logs/openssl.log")));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while openssl made a certificate", e);
+        }
+    }
+
+    private static String config(Path dir, String listen) {
         boolean root = "root".equals(System.getProperty("user.name"));
         return (root ? "user root;\n" : "") + """
                 daemon off;
@@ -65,12 +120,12 @@ public final class NginxServer implements AutoCloseable {
                   gzip_min_length 1;
                   gzip_types text/plain application/json;
                   server {
-                    listen 127.0.0.1:%2$d;
+                    %2$s
                     root %1$s/html;
                     location ~ ^/old/(.*)$ { return 302 /static/$1; }
                   }
                 }
-                """.formatted(dir, port);
+                """.formatted(dir, listen);
     }
 
     private static int freePort() throws IOException {
@@ -79,7 +134,7 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws IOException {
+    private void awaitListening(int port) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -119,6 +174,14 @@ public final class NginxServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The same server over TLS, with a self-signed certificate for {@code localhost}. */
+    public String httpsUrl() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException("this nginx was started without TLS; use startWithTls");
+        }
+        return "https://127.0.0.1:" + tlsPort;
     }
 
     @Override

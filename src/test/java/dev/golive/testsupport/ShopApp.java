@@ -1,12 +1,19 @@
 package dev.golive.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +26,19 @@ import java.util.regex.Pattern;
  * cannot give: {@code POST /shop/login} (form {@code id}, {@code pw}; the password is the id
  * reversed) sets a session cookie and redirects to {@code /shop/home}; {@code GET
  * /shop/search?q=} answers JSON; {@code POST /shop/cart} takes JSON {@code {"item": …}}; {@code
- * GET /slow} answers after 300 ms; {@code /echo} answers with the request it got.
+ * GET /slow} answers after 300 ms; {@code /echo} answers with the request it got. {@code POST
+ * /upload} reads a {@code multipart/form-data} body strictly and answers with its parts as JSON
+ * (text fields with their value, files with their name, type, size and SHA-256); {@code
+ * /headers?Name=value} answers with those response headers, a name given twice twice; {@code
+ * /bytes?n=} answers with n bytes.
  */
 public final class ShopApp implements AutoCloseable {
     private static final Pattern ITEM = Pattern.compile("\"item\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern MULTIPART =
+            Pattern.compile("multipart/form-data; boundary=([0-9A-Za-z'()+_,./:=?-]{1,70})");
+    private static final Pattern DISPOSITION =
+            Pattern.compile("Content-Disposition: form-data; name=\"([^\"]*)\"(?:; filename=\"([^\"]*)\")?");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -41,6 +57,9 @@ public final class ShopApp implements AutoCloseable {
         server.createContext("/shop/cart", app::cart);
         server.createContext("/slow", app::slow);
         server.createContext("/echo", app::echo);
+        server.createContext("/upload", app::upload);
+        server.createContext("/headers", app::headers);
+        server.createContext("/bytes", app::bytes);
         server.setExecutor(app.executor);
         server.start();
         return app;
@@ -117,6 +136,81 @@ public final class ShopApp implements AutoCloseable {
                         .append('\n'));
         out.append('\n').append(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         send(ex, 200, "text/plain", out.toString());
+    }
+
+    private void upload(HttpExchange ex) throws IOException {
+        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
+                .orElse("");
+        Matcher m = MULTIPART.matcher(type);
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+        if (!m.matches()) {
+            send(ex, 400, "text/plain", "not multipart/form-data with a boundary: " + type);
+            return;
+        }
+        String delimiter = "--" + m.group(1);
+        String end = "\r\n" + delimiter + "--\r\n";
+        if (!body.startsWith(delimiter + "\r\n") || !body.endsWith(end)) {
+            send(ex, 400, "text/plain", "the body does not start with the boundary line or end with the last one");
+            return;
+        }
+        String inner = body.substring(delimiter.length() + 2, body.length() - end.length());
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (String part : inner.split(Pattern.quote("\r\n" + delimiter + "\r\n"), -1)) {
+            Map<String, Object> read = part(part);
+            if (read == null) {
+                send(ex, 400, "text/plain", "bad part: " + part.substring(0, Math.min(200, part.length())));
+                return;
+            }
+            parts.add(read);
+        }
+        send(ex, 200, "application/json", JSON.writeValueAsString(Map.of("parts", parts)));
+    }
+
+    /** One part, its bytes held one per char; null when its headers are not as a browser writes them. */
+    private static Map<String, Object> part(String part) {
+        int split = part.indexOf("\r\n\r\n");
+        Matcher d = DISPOSITION.matcher(split < 0 ? "" : part.substring(0, split));
+        if (!d.lookingAt()) {
+            return null;
+        }
+        String headers = part.substring(0, split);
+        byte[] content = part.substring(split + 4).getBytes(StandardCharsets.ISO_8859_1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", d.group(1));
+        if (d.group(2) == null) {
+            out.put("value", new String(content, StandardCharsets.UTF_8));
+            return headers.contains("\r\n") ? null : out;
+        }
+        Matcher t = Pattern.compile("\r\nContent-Type: (.+)$").matcher(headers);
+        out.put("filename", d.group(2));
+        out.put("type", t.find() ? t.group(1) : null);
+        out.put("size", content.length);
+        out.put("sha256", sha256(content));
+        return out;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void headers(HttpExchange ex) throws IOException {
+        for (String pair :
+                Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("").split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                ex.getResponseHeaders().add(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        send(ex, 200, "text/plain", "ok");
+    }
+
+    private void bytes(HttpExchange ex) throws IOException {
+        int n = Integer.parseInt(form(ex.getRequestURI().getRawQuery()).get("n"));
+        send(ex, 200, "application/octet-stream", "x".repeat(n));
     }
 
     private Optional<String> user(HttpExchange ex) {
