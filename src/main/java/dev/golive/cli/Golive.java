@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             RunbookCommand.class,
             SmokeCommand.class,
             LoadCommand.class,
+            RecordCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },
