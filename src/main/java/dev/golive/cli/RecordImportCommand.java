@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -126,6 +127,8 @@ final class RecordImportCommand implements Runnable {
             }
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(out + " exists; give --force to overwrite it");
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot write " + out + ": its directory does not exist");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }

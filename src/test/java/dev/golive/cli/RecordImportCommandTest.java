@@ -72,6 +72,17 @@ class RecordImportCommandTest {
     }
 
     @Test
+    void outInADirectoryThatDoesNotExistIsBadUsage() {
+        Path out = dir.resolve("no/such/dir/checkout.yaml");
+
+        CliRun run =
+                CliRun.of("record", "import", har("shop-checkout.har"), "--scenario", "c", "--out", out.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("cannot write " + out + ": its directory does not exist\n");
+    }
+
+    @Test
     void aFileThatIsNotJsonIsBadUsageWithLineAndColumnAndWritesNothing() {
         Path out = dir.resolve("broken.yaml");
         String har = har("broken.har");
