@@ -21,20 +21,19 @@ final class Names {
         return name;
     }
 
+    /** Words in camel case: {@code access_token} becomes {@code accessToken}, {@code XSRF-TOKEN} {@code xsrfToken}. */
     static String clean(String hint) {
         StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : hint.toCharArray()) {
-            if (Character.isLetterOrDigit(c) && c < 0x80) {
-                out.append(upper && !out.isEmpty() ? Character.toUpperCase(c) : c);
-                upper = false;
-            } else {
-                upper = true;
+        for (String word : hint.split("[^A-Za-z0-9]+")) {
+            if (word.isEmpty()) {
+                continue;
             }
+            String w = word.equals(word.toUpperCase(Locale.ROOT)) ? word.toLowerCase(Locale.ROOT) : word;
+            char first = out.isEmpty() ? Character.toLowerCase(w.charAt(0)) : Character.toUpperCase(w.charAt(0));
+            out.append(first).append(w, 1, w.length());
         }
         String name = out.isEmpty() ? "value" : out.toString();
         name = Character.isDigit(name.charAt(0)) ? "v" + name : name;
-        name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
         return name.length() > LONGEST ? name.substring(0, LONGEST) : name;
     }
 

@@ -6,6 +6,8 @@ import static dev.golive.record.Recordings.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.plan.Step;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,35 @@ class HarCorrelationTest {
         assertThat(lines.json()).as("a number cannot be a reference in json:").isNull();
         assertThat(lines.body()).isEqualTo("{\"cartId\":${cartId},\"sku\":\"sku-hat-1\",\"qty\":2,\"price\":9.99}");
         assertThat(lines.headers()).containsEntry("Content-Type", "application/json");
+    }
+
+    @Test
+    void aCookieCopiedIntoAHeaderAndACursorInTheQueryAreReplaced() throws IOException {
+        Path file = Files.writeString(dir.resolve("cursor.har"), """
+                {"log": {"version": "1.2", "entries": [
+                  {"startedDateTime": "2026-11-20T09:30:00.000Z", "time": 5,
+                   "request": {"method": "GET", "url": "http://localhost:8080/app", "headers": []},
+                   "response": {"status": 200, "content": {"mimeType": "text/html", "text": "<p>shop</p>"},
+                                "headers": [{"name": "Set-Cookie", "value": "XSRF-TOKEN=x7Kp2QmZ9w; Path=/"}]}},
+                  {"startedDateTime": "2026-11-20T09:30:00.100Z", "time": 5,
+                   "request": {"method": "POST", "url": "http://localhost:8080/api/list",
+                               "headers": [{"name": "X-XSRF-TOKEN", "value": "x7Kp2QmZ9w"}]},
+                   "response": {"status": 200, "headers": [],
+                                "content": {"mimeType": "application/json", "text": "{\\"next\\": \\"p+Q/7z==\\"}"}}},
+                  {"startedDateTime": "2026-11-20T09:30:00.200Z", "time": 5,
+                   "request": {"method": "GET", "url": "http://localhost:8080/api/list?cursor=p%2BQ%2F7z%3D%3D&size=20",
+                               "headers": []},
+                   "response": {"status": 200, "headers": [], "content": {"mimeType": "application/json", "text": "{}"}}}
+                ]}}
+                """);
+
+        List<Step.Request> steps = requests(load(dir, RecordImport.run(file, Recordings.options())));
+
+        assertThat(steps.get(0).save()).containsExactly(Map.entry("xsrfToken", "cookie:XSRF-TOKEN"));
+        assertThat(steps.get(1).headers()).containsExactly(Map.entry("X-XSRF-TOKEN", "${xsrfToken}"));
+        assertThat(steps.get(1).save()).containsExactly(Map.entry("next", "$.next"));
+        assertThat(steps.get(2).url()).isEqualTo("/api/list");
+        assertThat(steps.get(2).query()).containsExactly(Map.entry("cursor", "${next}"), Map.entry("size", "20"));
     }
 
     @Test
