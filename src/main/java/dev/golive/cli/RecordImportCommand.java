@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "import",
         description = {
-            "Turn a browser recording (HAR, from the network panel's 'Save all as HAR') into a scenario.",
-            "Static resources and other origins are dropped, pauses become think times, and values a",
-            "response handed out and a later request sent back are saved and replaced by references."
+            "Turn a browser recording (HAR, as the network panel saves it) into a scenario.",
+            "Drops static resources and other origins, turns pauses into think times, and saves the values "
+                    + "a response handed out that a later request sent back."
         })
 final class RecordImportCommand implements Runnable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");

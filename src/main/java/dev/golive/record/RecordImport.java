@@ -35,6 +35,9 @@ public final class RecordImport {
     }
 
     private Imported run() {
+        if (entries.isEmpty()) {
+            throw new HarException(file + ": the recording holds no requests");
+        }
         List<HarEntry> candidates = new ArrayList<>();
         for (HarEntry e : entries) {
             String why = Drops.reason(e, options);

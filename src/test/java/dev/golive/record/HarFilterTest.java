@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.golive.plan.Step;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,18 @@ class HarFilterTest {
     }
 
     @Test
-    void aBadEntryIsRefused() {
+    void anEmptyRecordingIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.har"), """
+                {"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"}, "entries": []}}
+                """);
+
+        assertThatThrownBy(() -> RecordImport.run(file, Recordings.options()))
+                .isInstanceOf(HarException.class)
+                .hasMessage(file + ": the recording holds no requests");
+    }
+
+    @Test
+    void anEntryOptionThatIsNotAUrlWithoutQueryIsRefused() {
         ImportOptions options = new ImportOptions("flow", false, false, List.of(), "shop.example/app?x=1");
 
         assertThatThrownBy(() -> imported("static.har", options))
