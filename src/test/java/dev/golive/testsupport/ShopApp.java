@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -31,6 +34,13 @@ import java.util.regex.Pattern;
  * (text fields with their value, files with their name, type, size and SHA-256); {@code
  * /headers?Name=value} answers with those response headers, a name given twice twice; {@code
  * /bytes?n=} answers with n bytes.
+ *
+ * <p>Values the server hands out and expects back, as browsers meet them: {@code GET
+ * /shop/signin} answers a form with a hidden one-time {@code csrf} token that {@code POST
+ * /shop/signin} (form {@code csrf}, {@code id}, {@code pw}) requires before it logs in like {@code
+ * /shop/login}; {@code POST /shop/orders} (JSON {@code {"item": …}}) answers 201 with {@code
+ * {"order": {"id": "ord-…"}}}, a random id; {@code GET /shop/orders/ID} answers the user's order
+ * with a random {@code X-Order-Token} header that {@code POST /shop/orders/ID/pay} requires.
  */
 public final class ShopApp implements AutoCloseable {
     private static final Pattern ITEM = Pattern.compile("\"item\"\\s*:\\s*\"([^\"]*)\"");
@@ -43,6 +53,19 @@ public final class ShopApp implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> csrfTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    private record Order(String id, String user, String item, String token, String state) {
+        Order with(String newToken, String newState) {
+            return new Order(id, user, item, newToken, newState);
+        }
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"item\":\"" + item + "\",\"state\":\"" + state + "\"}";
+        }
+    }
 
     private ShopApp(HttpServer server) {
         this.server = server;
@@ -55,6 +78,8 @@ public final class ShopApp implements AutoCloseable {
         server.createContext("/shop/home", app::home);
         server.createContext("/shop/search", app::search);
         server.createContext("/shop/cart", app::cart);
+        server.createContext("/shop/signin", app::signin);
+        server.createContext("/shop/orders", app::orders);
         server.createContext("/slow", app::slow);
         server.createContext("/echo", app::echo);
         server.createContext("/upload", app::upload);
@@ -70,7 +95,10 @@ public final class ShopApp implements AutoCloseable {
     }
 
     private void login(HttpExchange ex) throws IOException {
-        Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        logIn(ex, form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private void logIn(HttpExchange ex, Map<String, String> form) throws IOException {
         String id = form.getOrDefault("id", "");
         if (id.isEmpty() || !new StringBuilder(id).reverse().toString().equals(form.get("pw"))) {
             send(ex, 401, "text/plain", "bad id or password");
@@ -81,6 +109,80 @@ public final class ShopApp implements AutoCloseable {
         ex.getResponseHeaders().add("Set-Cookie", "session=" + token + "; Path=/shop; HttpOnly");
         ex.getResponseHeaders().add("Location", "/shop/home");
         send(ex, 302, "text/plain", "");
+    }
+
+    private void signin(HttpExchange ex) throws IOException {
+        if (ex.getRequestMethod().equals("GET")) {
+            String token = hex(8);
+            csrfTokens.add(token);
+            send(ex, 200, "text/html", """
+                    <!doctype html><html><head><title>Sign in</title></head><body>
+                    <form method="post" action="/shop/signin">
+                      <input type="hidden" name="csrf" value="%s">
+                      <input name="id"> <input type="password" name="pw"> <button>Sign in</button>
+                    </form></body></html>
+                    """.formatted(token));
+            return;
+        }
+        Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!csrfTokens.remove(form.getOrDefault("csrf", ""))) {
+            send(ex, 403, "text/plain", "bad or missing csrf token");
+            return;
+        }
+        logIn(ex, form);
+    }
+
+    private void orders(HttpExchange ex) throws IOException {
+        Optional<String> user = user(ex);
+        String rest = ex.getRequestURI().getPath().substring("/shop/orders".length());
+        String[] path = rest.split("/");
+        if (user.isEmpty()) {
+            send(ex, 401, "text/plain", "log in first");
+        } else if ((rest.isEmpty() || rest.equals("/")) && ex.getRequestMethod().equals("POST")) {
+            newOrder(ex, user.get());
+        } else {
+            Order order = path.length > 1 ? orders.get(path[1]) : null;
+            if (order == null || !order.user().equals(user.get())) {
+                send(ex, 404, "text/plain", "no such order");
+            } else if (path.length == 3
+                    && path[2].equals("pay")
+                    && ex.getRequestMethod().equals("POST")) {
+                pay(ex, order);
+            } else {
+                Order shown = order.with(hex(6), order.state());
+                orders.put(order.id(), shown);
+                ex.getResponseHeaders().add("X-Order-Token", shown.token());
+                send(ex, 200, "application/json", shown.json());
+            }
+        }
+    }
+
+    private void newOrder(HttpExchange ex, String user) throws IOException {
+        Matcher m = ITEM.matcher(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!m.find()) {
+            send(ex, 400, "text/plain", "no item");
+            return;
+        }
+        Order order = new Order("ord-" + hex(4), user, m.group(1), null, "open");
+        orders.put(order.id(), order);
+        send(ex, 201, "application/json", "{\"order\":" + order.json() + "}");
+    }
+
+    private void pay(HttpExchange ex, Order order) throws IOException {
+        String token = ex.getRequestHeaders().getFirst("X-Order-Token");
+        if (order.token() == null || !order.token().equals(token)) {
+            send(ex, 403, "text/plain", "bad order token");
+            return;
+        }
+        Order paid = order.with(null, "paid");
+        orders.put(order.id(), paid);
+        send(ex, 200, "application/json", paid.json());
+    }
+
+    private String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     private void home(HttpExchange ex) throws IOException {
