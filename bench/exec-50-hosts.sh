@@ -11,12 +11,11 @@
 # Needs: openssh-server, ansible (Debian's), a JDK 21+ and Maven to build golive.
 # Prints each run, then the medians and the ratio; also times plain OpenSSH (50 x ssh at once),
 # the floor under both tools on the machine at hand.
-# Env:   GOLIVE_JAR  a built golive.jar (default: target/golive.jar, built when missing or stale)
-#        HOSTS       how many host entries (default 50)
+# Env:   HOSTS       how many host entries (default 50)
+# golive is started as users start it, through its launcher (./golive), which builds the jar when
+# it is stale and picks the JVM options of a short command.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-# shellcheck source=scripts/jdk.sh
-. "$root/scripts/jdk.sh"
 runs=${1:-5}
 hosts=${HOSTS:-50}
 command='uname -r'
@@ -28,11 +27,7 @@ for program in /usr/sbin/sshd ssh-keygen ssh-keyscan ansible; do
   fi
 done
 
-jdk=$(find_jdk)
-jar=${GOLIVE_JAR:-$root/target/golive.jar}
-if [ -z "${GOLIVE_JAR:-}" ]; then
-  "$root/golive" --version >/dev/null # builds target/golive.jar when it is missing or stale
-fi
+"$root/golive" --version >/dev/null # builds target/golive.jar when it is missing or stale
 
 work=$(mktemp -d /tmp/golive-bench.XXXXXX)
 sshd_pid=
@@ -103,7 +98,7 @@ export ANSIBLE_LOCAL_TEMP="$work/ansible-tmp"
 export ANSIBLE_NOCOLOR=1
 
 run_golive() {
-  HOME="$work" "$jdk/bin/java" -jar "$jar" exec bench -f "$work/plan/golive.yaml" --parallel "$hosts" \
+  HOME="$work" "$root/golive" exec bench -f "$work/plan/golive.yaml" --parallel "$hosts" \
     --on "$on" "$command" > "$work/golive.out" 2>&1
 }
 
@@ -153,7 +148,7 @@ done
 gm=$(printf '%s\n' "${g[@]}" | median)
 am=$(printf '%s\n' "${a[@]}" | median)
 fm=$(printf '%s\n' "${f[@]}" | median)
-printf 'golive  %s (ansible %s): median of %d runs\n' "$("$jdk/bin/java" -jar "$jar" --version | head -1)" "$(ansible --version 2>/dev/null | sed -n 1p)" "$runs"
+printf 'golive  %s (ansible %s): median of %d runs\n' "$("$root/golive" --version | head -1)" "$(ansible --version 2>/dev/null | sed -n 1p)" "$runs"
 printf 'golive  median %.2f s\n' "$gm"
 printf 'ansible median %.2f s\n' "$am"
 printf 'ssh     median %.2f s (%d plain ssh logins at once: the floor under both)\n' "$fm" "$hosts"
