@@ -20,9 +20,25 @@ final class EnvironmentReader {
         return new Environment(name, promoteFrom, hosts, services, entry, insecure, f.location());
     }
 
+    private static final java.util.regex.Pattern LOOPBACK =
+            java.util.regex.Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
     static Host host(String name, Fields f) {
         String address = f.required("address", "a host name, an IP address, or 'local'");
         int port = f.integer("port", 22, 1, 65535);
+        String loopback = f.string("loopback");
+        if (loopback != null
+                && !(Host.LOCAL.equals(address) && LOOPBACK.matcher(loopback).matches())) {
+            f.reading()
+                    .problem(
+                            f.location("loopback"),
+                            f.path("loopback"),
+                            Host.LOCAL.equals(address)
+                                    ? "bad loopback address '" + loopback + "': expected one of 127.0.0.1 to"
+                                            + " 127.255.255.254, like 127.0.0.2"
+                                    : "loopback applies to a host with address: local");
+            loopback = null;
+        }
         Host host = new Host(
                 name,
                 address == null ? Host.LOCAL : address,
@@ -31,6 +47,7 @@ final class EnvironmentReader {
                 f.string("key"),
                 f.string("via"),
                 f.string("sudo"),
+                loopback,
                 f.location());
         f.finish();
         return address == null ? null : host;
