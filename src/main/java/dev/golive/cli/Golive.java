@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             SmokeCommand.class,
             LoadCommand.class,
             ReportCommand.class,
+            CaptureCommand.class,
             RecordCommand.class,
             DemoCommand.class,
             CompletionCommand.class
