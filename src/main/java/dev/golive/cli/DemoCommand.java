@@ -98,17 +98,12 @@ final class DemoCommand implements Runnable {
         stage(
                 "Load test",
                 "The peak load with a fault switched on: every search waits for one lock. A target will be missed;"
-                        + " thread dumps taken during the test say why.");
+                        + " when it has been missed for 3 s, golive takes thread dumps from every instance"
+                        + " (the plan's capture:), and they say why.");
         system.fault("contention", true);
-        ThreadDumps dumps = ThreadDumps.during(system, work(system).resolve("captures"), quick ? 2 : 4);
         String failed = golive(1, "load", "production", "peak");
-        List<Path> files = dumps.await();
-        say("  " + files.size() + " thread dumps taken from the instances: "
-                + work(system)
-                        .relativize(
-                                files.isEmpty()
-                                        ? work(system)
-                                        : files.getFirst().getParent()));
+        List<Path> files = ThreadDumps.of(work(system).resolve(".golive/captures"));
+        say("  " + files.size() + " thread dumps were taken during the test, in .golive/captures/");
         say("  what they say: " + ThreadDumps.hottestLock(files));
         verdicts.add(new String[] {
             "thread dumps name the cause", ThreadDumps.hottestLock(files).contains("PriceCache") ? "yes" : "NO"
@@ -144,7 +139,7 @@ final class DemoCommand implements Runnable {
         report(passed, reports.resolve("load-after-fix.html"), "Load test after the fix", links);
         golive(0, "runbook", "report", "-o", reports.resolve("runbook.html").toString());
         links.add(link("runbook.html", "Opening-night runbook, rehearsed"));
-        links.add(link("../captures/", "Thread dumps taken during the first load test"));
+        links.add(link("../.golive/captures/", "Thread dumps taken during the first load test"));
         index(reports, links);
     }
 

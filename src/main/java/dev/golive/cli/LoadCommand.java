@@ -1,7 +1,9 @@
 package dev.golive.cli;
 
+import dev.golive.load.LoadListener;
 import dev.golive.load.LoadResult;
 import dev.golive.load.LoadRunner;
+import dev.golive.load.Sample;
 import dev.golive.load.SampleWriter;
 import dev.golive.load.Verdict;
 import dev.golive.plan.Environment;
@@ -32,7 +34,7 @@ final class LoadCommand implements Runnable {
     private final Context context;
 
     @Mixin
-    Workspace workspace;
+    Reach reach;
 
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment whose entry is used.")
     String environment;
@@ -62,7 +64,7 @@ final class LoadCommand implements Runnable {
 
     @Override
     public void run() {
-        Plan plan = workspace.plan(context);
+        Plan plan = reach.workspace.plan(context);
         Environment env = Workspace.environment(plan, environment);
         LoadTest load = plan.loadTests().get(test);
         if (load == null) {
@@ -72,13 +74,14 @@ final class LoadCommand implements Runnable {
         if (timeout <= 0) {
             throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
         }
-        Store store = workspace.open(context, plan);
-        String actor = workspace.actor(context);
+        Store store = reach.workspace.open(context, plan);
+        String actor = reach.workspace.actor(context);
         checkWindow(load, store, actor);
         Run run = store.runs().start("load", load.name(), env.name(), actor);
         LoadRunner runner = new LoadRunner(
                 plan, env, new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)));
         SampleWriter writer = new SampleWriter(store.loadSeries(), run.id());
+        LoadCaptures captures = new LoadCaptures(context, reach, plan, env, load, store, run.id(), actor);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.stop("interrupted by the operator");
@@ -86,12 +89,21 @@ final class LoadCommand implements Runnable {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            LoadResult result = runner.run(load, (sample, status) -> {
-                writer.add(sample);
-                if (status != null) {
-                    status(status);
+            LoadResult result = runner.run(load, new LoadListener() {
+                @Override
+                public void second(Sample sample, String status) {
+                    writer.add(sample);
+                    if (status != null) {
+                        status(status);
+                    }
+                }
+
+                @Override
+                public void capture(String why) {
+                    captures.trigger(why);
                 }
             });
+            captures.await();
             if (live()) {
                 context.out().println();
             }

@@ -79,6 +79,7 @@ final class DemoPlan {
                       search: { p95: 150ms }
                     abort:
                       - { errors: 50%%, for: 5s }
+                    capture: { on: breach, services: [shop], dumps: 3, every: 1s, histogram: false, after: 3s }
 
                 runbooks:
                   opening:

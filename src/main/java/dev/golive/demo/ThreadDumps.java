@@ -4,60 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-/** Thread dumps of the demo's instances, taken with the JDK's jcmd while a load test runs. */
+/** A plain reading of the thread dumps the demo's load test captured. */
 public final class ThreadDumps {
-    private final CompletableFuture<List<Path>> taken;
+    private ThreadDumps() {}
 
-    private ThreadDumps(CompletableFuture<List<Path>> taken) {
-        this.taken = taken;
-    }
-
-    /** Starts taking {@code count} dumps of every instance, a second apart, a few seconds from now. */
-    public static ThreadDumps during(SampleSystem system, Path into, int count) {
-        return new ThreadDumps(CompletableFuture.supplyAsync(() -> take(system, into, count)));
-    }
-
-    public List<Path> await() {
-        return taken.join();
-    }
-
-    private static List<Path> take(SampleSystem system, Path into, int count) {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.createDirectories(into);
-            Thread.sleep(4000);
-            for (int n = 1; n <= count; n++) {
-                for (long pid : system.instancePids()) {
-                    Path file = into.resolve("shop-" + pid + "-" + n + ".txt");
-                    Process jcmd = new ProcessBuilder(jcmd(), String.valueOf(pid), "Thread.print", "-l")
-                            .redirectErrorStream(true)
-                            .redirectOutput(file.toFile())
-                            .start();
-                    if (jcmd.waitFor(30, TimeUnit.SECONDS) && jcmd.exitValue() == 0) {
-                        files.add(file);
-                    } else {
-                        jcmd.destroyForcibly();
-                    }
-                }
-                Thread.sleep(1000);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot take thread dumps: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Every thread dump file under {@code directory}, in name order. */
+    public static List<Path> of(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
         }
-        return files;
-    }
-
-    private static String jcmd() {
-        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try (var files = Files.walk(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-threads.txt"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -95,6 +95,41 @@ public final class LoadRunner {
         }
     }
 
+    /** Seconds between two automatic captures. */
+    static final int CAPTURE_GAP = 60;
+
+    /** The first overall target the figures of the last {@code over} seconds miss, said plainly; or null. */
+    static String breach(LoadTest.Targets t, Interval window, int over) {
+        if (window.passed() + window.failed() == 0) {
+            return null;
+        }
+        String[] names = {"p50", "p90", "p95", "p99", "max"};
+        Duration[] targets = {t.p50(), t.p90(), t.p95(), t.p99(), t.max()};
+        for (int i = 0; i < names.length; i++) {
+            if (targets[i] == null || window.passed() == 0) {
+                continue;
+            }
+            long micros = names[i].equals("max")
+                    ? window.times().getMaxValue()
+                    : window.times().getValueAtPercentile(Double.parseDouble(names[i].substring(1)));
+            if (micros > targets[i].toNanos() / 1000) {
+                return String.format(
+                        Locale.ROOT,
+                        "overall %s was %.0f ms over the last %d s, the target is %d ms",
+                        names[i],
+                        micros / 1000.0,
+                        over,
+                        targets[i].toMillis());
+            }
+        }
+        double errors = 100.0 * window.failed() / (window.passed() + window.failed());
+        if (t.errors() != null && errors > t.errors()) {
+            return String.format(
+                    Locale.ROOT, "errors were %.1f%% over the last %d s, the target is %s%%", errors, over, t.errors());
+        }
+        return null;
+    }
+
     /** Takes each second's figures; runs on the monitor's thread. */
     private final class Monitor {
         private final LoadTest test;
@@ -137,9 +172,31 @@ public final class LoadRunner {
                         metrics.tick());
                 tally.add(sample);
                 abortRules(s + 1);
+                captureRule(s + 1);
                 listener.second(sample, last ? null : status(sample, elapsed));
             } catch (RuntimeException e) {
                 control.stop("the load monitor failed: " + e.getMessage());
+            }
+        }
+
+        private int lastCapture = -1;
+
+        /** Asks for a capture when a target has been breached for the capture's {@code after}, or one is due. */
+        private void captureRule(int seconds) {
+            LoadTest.Capture c = test.capture();
+            if (c == null || (lastCapture >= 0 && seconds - lastCapture < CAPTURE_GAP)) {
+                return;
+            }
+            int over = (int) Math.max(1, c.after().toSeconds());
+            String why = null;
+            if (c.on().equals("periodic")) {
+                why = seconds >= over ? "periodic capture" : null;
+            } else if (seconds >= over && test.targets() != null) {
+                why = breach(test.targets(), metrics.recent(over), over);
+            }
+            if (why != null) {
+                lastCapture = seconds;
+                listener.capture(why);
             }
         }
 

@@ -26,6 +26,8 @@ class DemoCommandTest {
                         "[1] The plan",
                         "[5] Load test",
                         "MISSED  search p95",
+                        "capture 1 (overall p95 was",
+                        "2 of 2 instances captured into .golive/captures/",
                         "waited for the lock in dev.golive.demo.ShopServer$PriceCache.refresh",
                         "all targets met",
                         "Gate go approved by kenji; the gate is passed.",
@@ -35,7 +37,8 @@ class DemoCommandTest {
         assertThat(work.resolve("reports/index.html")).exists();
         assertThat(Files.readString(work.resolve("reports/index.html")))
                 .contains("load-with-fault.html", "load-after-fix.html", "runbook.html");
-        assertThat(work.resolve("reports/load-with-fault.html")).exists();
+        assertThat(Files.readString(work.resolve("reports/load-with-fault.html")))
+                .contains("<h2>Captures</h2>", "capture.taken shop/app1: 3 thread dumps");
         assertThat(ProcessHandle.allProcesses()
                         .map(p -> p.info().commandLine().orElse(""))
                         .filter(c -> c.contains(work.toString())))
