@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             LoadCommand.class,
             ReportCommand.class,
             CaptureCommand.class,
+            AgentCommand.class,
             RecordCommand.class,
             DemoCommand.class,
             CompletionCommand.class

@@ -25,11 +25,18 @@ public final class LoadRunner {
     private final Environment environment;
     private final Timeouts timeouts;
     private final Control control = new Control();
+    private Part part = Part.WHOLE;
 
     public LoadRunner(Plan plan, Environment environment, Timeouts timeouts) {
         this.plan = plan;
         this.environment = environment;
         this.timeouts = timeouts;
+    }
+
+    /** Runs only this part of the load, as one of several generators. */
+    public LoadRunner part(Part part) {
+        this.part = part;
+        return this;
     }
 
     /** Stops a running test early (Ctrl-C, an operator); its result says why. */
@@ -49,14 +56,14 @@ public final class LoadRunner {
                 .orElse(0);
         Metrics metrics = new Metrics(window);
         Generator generator = new Generator();
-        Health.Tally tally = new Health.Tally(test.maxUsers());
+        Health.Tally tally = new Health.Tally(part.users(test.maxUsers()));
         Duration elapsed;
         try (ScenarioRunner runner = new ScenarioRunner(
                         plan, environment, timeouts, Pause.sleeping(), new SecureRandom())
                 .withoutTranscripts()) {
             Workload workload = test.model().equals("open")
-                    ? new OpenWorkload(test, runner, mix, metrics, generator)
-                    : new ClosedWorkload(test, runner, mix, metrics, generator);
+                    ? new OpenWorkload(test, runner, mix, metrics, generator, part)
+                    : new ClosedWorkload(test, runner, mix, metrics, generator, part);
             Monitor monitor = new Monitor(test, workload, metrics, generator, tally, listener);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "golive-load-monitor");
@@ -74,7 +81,8 @@ public final class LoadRunner {
         }
         Stats overall = metrics.overall(elapsed);
         Map<String, Stats> transactions = metrics.transactions(elapsed);
-        double intended = test.model().equals("open") ? Phases.expected(test.phases(), elapsed.toNanos()) : 0;
+        double intended =
+                test.model().equals("open") ? Phases.expected(part.rates(test.phases()), elapsed.toNanos()) : 0;
         return new LoadResult(
                 test.name(),
                 elapsed,
@@ -84,7 +92,8 @@ public final class LoadRunner {
                 TargetCheck.verdicts(test, overall, transactions, intended, generator.completed()),
                 metrics.total().errors(),
                 tally.health(),
-                control.reason());
+                control.reason(),
+                generator.completed());
     }
 
     private static void awaitQuietly(ScheduledExecutorService ticker) {

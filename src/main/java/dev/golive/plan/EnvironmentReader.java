@@ -16,8 +16,24 @@ final class EnvironmentReader {
         boolean insecure = f.bool("insecure", false);
         Map<String, Host> hosts = Named.read(f, "hosts", EnvironmentReader::host);
         Map<String, Service> services = Named.read(f, "services", EnvironmentReader::service);
+        List<String> generators = f.strings("generators");
+        for (String g : generators) {
+            if (!hosts.containsKey(g)) {
+                f.reading()
+                        .problem(
+                                f.location("generators"),
+                                f.path("generators"),
+                                "generator '" + g + "' is not a host of environment " + name + hint(g, hosts.keySet())
+                                        + "; its hosts are " + hosts.keySet());
+            }
+        }
         f.finish();
-        return new Environment(name, promoteFrom, hosts, services, entry, insecure, f.location());
+        return new Environment(name, promoteFrom, hosts, services, entry, insecure, generators, f.location());
+    }
+
+    private static String hint(String wrong, java.util.Collection<String> valid) {
+        String close = Suggest.closest(wrong, valid);
+        return close == null ? "" : " (did you mean '" + close + "'?)";
     }
 
     private static final java.util.regex.Pattern LOOPBACK =
