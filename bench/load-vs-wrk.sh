@@ -12,7 +12,8 @@
 #      its p95 and p99 against the true ones of that pattern, simulated here (goal: within 10%);
 #      wrk against the same server shows what a closed-model tool reports;
 #   4. memory per user: golive's resident memory with 10,000 users (GET, then 1 s think time)
-#      minus that with 10 users, sampled at the same moment of the same test (goal: < 25 KB).
+#      minus that with 10 users, read at the same moment of the same test (goal: < 25 KB); then
+#      the live heap of each (a class histogram, which collects all garbage first).
 #
 # Usage: bench/load-vs-wrk.sh          (about 8 minutes; QUICK=1 for a try-out of about 2)
 # Needs: nginx, wrk, time (GNU), python3, a JDK 21+ and Maven to build golive, and an open files
@@ -24,7 +25,7 @@
 #        CONNECTIONS     users of golive, connections of wrk (default 50)
 #        OPEN_RATE       arrivals per second against the stalling server (default 200)
 #        OPEN_SECONDS    length of the open-model test, a multiple of 10 (default 60, quick 20)
-#        WRK_STALL_SECONDS  length of wrk's run against the stalling server (default 60, quick 10)
+#        WRK_STALL_SECONDS  wrk's run against the stalling server, a multiple of 10 (default 60, quick 10)
 #        MEMORY_USERS    users of the memory test (default 10000)
 #        MEMORY_SECONDS  length of the memory test; memory is read half-way (default 40, quick 20)
 set -euo pipefail
@@ -44,8 +45,8 @@ memory_users=${MEMORY_USERS:-10000}
 memory_seconds=${MEMORY_SECONDS:-$(pick 40 20)}
 stall_every=10 stall_for=1
 
-if [ $((open_seconds % stall_every)) -ne 0 ]; then
-  echo "bench: OPEN_SECONDS=$open_seconds must be a multiple of $stall_every (the stall period)" >&2
+if [ $((open_seconds % stall_every)) -ne 0 ] || [ $((wrk_stall_seconds % stall_every)) -ne 0 ]; then
+  echo "bench: OPEN_SECONDS and WRK_STALL_SECONDS must be multiples of $stall_every s, the stall period" >&2
   exit 2
 fi
 for program in /usr/sbin/nginx wrk /usr/bin/time python3; do
@@ -199,6 +200,15 @@ print(o["passed"], r["elapsedMs"], o["p50Ms"], o["p95Ms"], o["p99Ms"], "; ".join
 PY
 }
 
+# The median transactions per second of the second half of a test, from its status lines: the
+# rate once the JIT compiler has done its work.
+steady() {
+  awk -v half="$2" '$1 ~ /^[0-9]+s\// {
+      at = $1; sub(/s\/.*/, "", at)
+      for (i = 1; i < NF; i++) if ($i == "tps") tps = $(i + 1)
+      if (at + 0 > half) print tps
+    }' "$1" | median
+}
 cpu_seconds() { awk '{ printf "%.2f\n", $1 + $2 }' "$1"; } # a file of "%U %S"
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
@@ -207,20 +217,21 @@ echo "bench: nginx on 127.0.0.1:$nginx_port, StallServer on 127.0.0.1:$stall_por
 
 # --- 1 and 2: closed model, no think time -----------------------------------------------------
 golive_load closed # a warm-up: the page cache, nginx's workers
-gr=() gc=() wr=() wc=() gpc=() wpc=() gnet=()
+gr=() gc=() gs=() wr=() wc=() gpc=() wpc=() gnet=()
 for i in $(seq 1 "$runs"); do
   golive_load closed /usr/bin/time -f '%U %S' -o "$work/golive.time"
   read -r passed elapsed _ _ _ valid < <(golive_figures "$work/closed.json")
   gr+=("$(awk -v p="$passed" -v e="$elapsed" 'BEGIN { printf "%.0f\n", p / e * 1000 }')")
   gc+=("$(cpu_seconds "$work/golive.time")")
+  gs+=("$(steady "$work/closed.err" $((closed_seconds / 2)))")
   gn=$passed
   /usr/bin/time -f '%U %S' -o "$work/wrk.time" \
     wrk -t2 -c"$connections" -d"${closed_seconds}s" "$static" > "$work/wrk.out" 2>&1
   wr+=("$(awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }' "$work/wrk.out")")
   wc+=("$(cpu_seconds "$work/wrk.time")")
   wn=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
-  printf 'run %d: golive %s req/s (%d requests, %s s CPU; %s), wrk %s req/s (%d requests, %s s CPU) (load %s)\n' \
-    "$i" "${gr[-1]}" "$gn" "${gc[-1]}" "$valid" "${wr[-1]}" "$wn" "${wc[-1]}" "$(load_average)" >&2
+  printf 'run %d: golive %s req/s (%s in its second half; %d requests, %s s CPU; %s), wrk %s req/s (%d requests, %s s CPU) (load %s)\n' \
+    "$i" "${gr[-1]}" "${gs[-1]}" "$gn" "${gc[-1]}" "$valid" "${wr[-1]}" "$wn" "${wc[-1]}" "$(load_average)" >&2
   gpc+=("$(awk -v n="$gn" -v c="${gc[-1]}" 'BEGIN { printf "%.0f\n", n / c }')")
   wpc+=("$(awk -v n="$wn" -v c="${wc[-1]}" 'BEGIN { printf "%.0f\n", n / c }')")
   gnet+=("$gn ${gc[-1]}")
@@ -258,6 +269,8 @@ at = lambda p: waits[math.ceil(n * p) - 1] * 1000  # as HdrHistogram: the value 
 print("%.1f %.1f" % (at(0.95), at(0.99)))
 PY
 )
+# wrk 4 corrects its latencies for coordinated omission after the run: each response slower than
+# the mean interval between requests on a connection adds the latencies of the requests it held up.
 wrk -t2 -c"$connections" -d"${wrk_stall_seconds}s" --latency "$stalling" > "$work/wrk-stall.out" 2>&1
 wrk_p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk-stall.out")
 wrk_p90=$(awk '$1 == "90%" { print $2 }' "$work/wrk-stall.out")
@@ -266,7 +279,8 @@ echo "wrk -c$connections on the stalling server for $wrk_stall_seconds s: p90 $w
 
 # --- 4: memory per user -----------------------------------------------------------------------
 # Starts the test, reads the process's resident memory half-way, waits for the end; sets rss (KB),
-# running (users running then, from the status line) and heap (from jstat).
+# running (users running then, from the status line), heap (from jstat) and live (KB of objects
+# reachable, from a class histogram taken right after).
 memory_of() {
   local test=$1 pid rc=0 _
   HOME="$work" "$java" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
@@ -281,6 +295,7 @@ memory_of() {
   running=$(grep "^ *$((memory_seconds / 2))s/" "$work/$test.err" | sed -n 's/.*users \([0-9]*\)$/\1/p')
   heap=$("$jdk/bin/jstat" -gc "$pid" 2>/dev/null | awk 'NR == 2 {
     printf "heap %.0f MB committed, %.0f MB used", ($1 + $2 + $5 + $7) / 1024, ($3 + $4 + $6 + $8) / 1024 }')
+  live=$("$jdk/bin/jcmd" "$pid" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { print int($3 / 1024) }')
   wait "$pid" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "bench: golive load $test failed with exit code $rc:" >&2
@@ -289,18 +304,20 @@ memory_of() {
   fi
 }
 memory_of few
-few_rss=$rss few_running=${running:-?}
-echo "10 users: RSS $((few_rss / 1024)) MB with $few_running users running, ${heap:-heap unknown} (load $(load_average))" >&2
+few_rss=$rss few_running=${running:-?} few_live=${live:-0}
+echo "10 users: RSS $((few_rss / 1024)) MB with $few_running users running, ${heap:-heap unknown}, $((few_live / 1024)) MB live (load $(load_average))" >&2
 memory_of many
-many_rss=$rss many_running=${running:-?}
+many_rss=$rss many_running=${running:-?} many_live=${live:-0}
 read -r _ _ _ _ _ mvalid < <(golive_figures "$work/many.json")
-echo "$memory_users users: RSS $((many_rss / 1024)) MB with $many_running users running, ${heap:-heap unknown}; $mvalid (load $(load_average))" >&2
+echo "$memory_users users: RSS $((many_rss / 1024)) MB with $many_running users running, ${heap:-heap unknown}, $((many_live / 1024)) MB live; $mvalid (load $(load_average))" >&2
 per_user=$(awk -v a="$many_rss" -v b="$few_rss" -v n="$memory_users" 'BEGIN { printf "%.1f\n", (a - b) / (n - 10) }')
+live_per_user=$(awk -v a="$many_live" -v b="$few_live" -v n="$memory_users" 'BEGIN { printf "%.1f\n", (a - b) / (n - 10) }')
 many_rate=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(round(r["overall"]["passed"]*1000/r["elapsedMs"]))' "$work/many.json")
 
 # --- summary ----------------------------------------------------------------------------------
 verdict() { awk -v ok="$1" 'BEGIN { print ok ? "met" : "MISSED" }'; }
 grm=$(printf '%s\n' "${gr[@]}" | median)
+gsm=$(printf '%s\n' "${gs[@]}" | median)
 wrm=$(printf '%s\n' "${wr[@]}" | median)
 gpcm=$(printf '%s\n' "${gpc[@]}" | median)
 gpnm=$(printf '%s\n' "${gpn[@]}" | median)
@@ -318,6 +335,8 @@ echo
 printf '1. closed model, %d connections, no think time, %d s, median of %d runs\n' "$connections" "$closed_seconds" "$runs"
 printf '   golive %s req/s, wrk %s req/s: golive / wrk = %s (goal >= 0.9: %s)\n' "$grm" "$wrm" "$ratio" \
   "$(verdict "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.9) }')")"
+printf '   golive in the second half of its runs (JIT compiled) %s req/s: golive / wrk = %s\n' "$gsm" \
+  "$(awk -v g="$gsm" -v w="$wrm" 'BEGIN { printf "%.3f", g / w }')"
 printf '2. requests per CPU-second (user + system) in the same runs\n'
 printf '   golive %s (%s without its fixed cost of %s s), wrk %s: golive / wrk = %s (%s)\n' "$gpcm" "$gpnm" \
   "$startup" "$wpcm" "$(awk -v g="$gpcm" -v w="$wpcm" 'BEGIN { printf "%.3f", g / w }')" \
@@ -326,9 +345,11 @@ printf '3. open model, %d/s for %d s, the server stalls %d s every %d s\n' "$ope
 printf '   true p95 %s ms, p99 %s ms; golive p95 %s ms (%s%%), p99 %s ms (%s%%) (goal within 10%%: %s)\n' \
   "$t95" "$t99" "$op95" "$d95" "$op99" "$d99" \
   "$(verdict "$(awk -v a="$d95" -v b="$d99" 'BEGIN { print (a < 0 ? -a : a) <= 10 && (b < 0 ? -b : b) <= 10 }')")"
-printf '   wrk -c%d (closed model, %d s, %s req/s) reports p90 %s, p99 %s\n' "$connections" \
+printf '   wrk -c%d (closed model, %d s, %s req/s) reports p90 %s, p99 %s, after its correction for coordinated omission\n' "$connections" \
   "$wrk_stall_seconds" "$wrk_stall_rate" "$wrk_p90" "$wrk_p99"
 printf '4. memory, users with GET then 1 s think time, RSS read at %d s of %d s\n' "$((memory_seconds / 2))" "$memory_seconds"
 printf '   10 users %d MB, %d users %d MB (%s running, %s req/s): %s KB per user (goal < 25 KB: %s)\n' \
   "$((few_rss / 1024))" "$memory_users" "$((many_rss / 1024))" "$many_running" "$many_rate" "$per_user" \
   "$(verdict "$(awk -v k="$per_user" 'BEGIN { print (k < 25) }')")"
+printf '   live heap (objects reachable): 10 users %d MB, %d users %d MB: %s KB per user\n' \
+  "$((few_live / 1024))" "$memory_users" "$((many_live / 1024))" "$live_per_user"
