@@ -207,7 +207,7 @@ steady() {
       at = $1; sub(/s\/.*/, "", at)
       for (i = 1; i < NF; i++) if ($i == "tps") tps = $(i + 1)
       if (at + 0 > half) print tps
-    }' "$1" | median
+    }' "$1" | median | awk '{ printf "%.0f\n", $1 }'
 }
 cpu_seconds() { awk '{ printf "%.2f\n", $1 + $2 }' "$1"; } # a file of "%U %S"
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -253,6 +253,7 @@ echo "golive's fixed cost (a load test of 0 users): ${sc[*]} s CPU, median $star
 # --- 3: coordinated omission ------------------------------------------------------------------
 golive_load open
 read -r _ _ op50 op95 op99 ovalid < <(golive_figures "$work/open.json")
+op95=$(printf '%.1f' "$op95") op99=$(printf '%.1f' "$op99")
 echo "open model $open_rate/s for $open_seconds s: golive p50 $op50 ms, p95 $op95 ms, p99 $op99 ms ($ovalid) (load $(load_average))" >&2
 # The truth: arrivals evenly spread over whole stall periods; one arriving at phase t of a stall
 # waits until its end, on top of the base service time (golive's median, which no stall touches).
@@ -326,7 +327,7 @@ ratio=$(awk -v g="$grm" -v w="$wrm" 'BEGIN { printf "%.3f\n", g / w }')
 d95=$(awk -v g="$op95" -v t="$t95" 'BEGIN { printf "%+.1f\n", (g - t) / t * 100 }')
 d99=$(awk -v g="$op99" -v t="$t99" 'BEGIN { printf "%+.1f\n", (g - t) / t * 100 }')
 echo
-printf 'golive %s on %s; %s; %s\n' "$("$java" -jar "$jar" --version | head -1)" \
+printf '%s on %s; %s; %s\n' "$("$java" -jar "$jar" --version | head -1)" \
   "$("$java" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" "$(/usr/sbin/nginx -v 2>&1)"
 printf '%s CPUs; load average %s at the start, %s at the end; golive run as java -jar (JVM defaults: %s)\n' \
   "$(nproc)" "$load_at_start" "$(load_average)" \
