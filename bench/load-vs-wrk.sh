@@ -15,7 +15,7 @@
 #      minus that with 10 users, read at the same moment of the same test (goal: < 25 KB); then
 #      the live heap of each (a class histogram, which collects all garbage first).
 #
-# Usage: bench/load-vs-wrk.sh          (about 8 minutes; QUICK=1 for a try-out of about 2)
+# Usage: bench/load-vs-wrk.sh          (about 6 minutes; QUICK=1 for a try-out of about 2)
 # Needs: nginx, wrk, time (GNU), python3, a JDK 21+ and Maven to build golive, and an open files
 # limit above MEMORY_USERS (the script raises its own to 65536, or else to the hard limit).
 # Prints every run with the load average of the machine, then a summary.
