@@ -60,7 +60,8 @@ public final class LoadRunner {
         Duration elapsed;
         try (ScenarioRunner runner = new ScenarioRunner(
                         plan, environment, timeouts, Pause.sleeping(), new SecureRandom())
-                .withoutTranscripts()) {
+                .withoutTranscripts()
+                .part(part.index(), part.of())) {
             Workload workload = test.model().equals("open")
                     ? new OpenWorkload(test, runner, mix, metrics, generator, part)
                     : new ClosedWorkload(test, runner, mix, metrics, generator, part);
