@@ -151,7 +151,9 @@ public final class Distributed {
         while (true) {
             long due = start + (second + 1) * 1000L;
             int s = second;
-            boolean all = agents.values().stream().allMatch(a -> a.seconds.containsKey(s));
+            // An agent that has ended (its part done, or stopped) has no more seconds to wait for.
+            boolean all = agents.values().stream().allMatch(a -> a.seconds.containsKey(s) || a.end != null)
+                    && agents.values().stream().anyMatch(a -> a.seconds.containsKey(s));
             boolean ended = agents.values().stream().allMatch(a -> a.end != null || a.finished);
             if (all) {
                 List<Sample> parts =
@@ -166,6 +168,11 @@ public final class Distributed {
                 break;
             }
             for (Agent a : agents.values()) {
+                if (a.end != null && !a.end.path("stopped").isNull() && !control.stopped()) {
+                    // One part stopped early (an abort rule): the whole test stops.
+                    control.stop(a.host.name() + ": " + a.end.path("stopped").asText());
+                    stopAll();
+                }
                 boolean silent = !a.seconds.containsKey(s) && a.end == null;
                 if (silent && (a.finished || System.currentTimeMillis() > due + grace) && !control.stopped()) {
                     String why = "generator " + a.host.name() + (a.finished ? " ended" : " sent no figures")
