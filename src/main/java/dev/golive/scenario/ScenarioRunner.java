@@ -46,7 +46,9 @@ public final class ScenarioRunner implements AutoCloseable {
         this.random = random;
         this.ssl = clientTls(environment.insecure());
         this.urls = new Urls(environment);
-        this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(
+                // One event loop per CPU: more only add hand-overs between threads.
+                Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
     }
 
     /** Verifies certificates and host names, unless the environment is {@code insecure}. */
