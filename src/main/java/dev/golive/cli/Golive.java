@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             LoadCommand.class,
             ReportCommand.class,
             RecordCommand.class,
+            DiagCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },
