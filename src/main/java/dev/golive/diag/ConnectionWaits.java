@@ -17,8 +17,10 @@ final class ConnectionWaits {
     private ConnectionWaits() {}
 
     static void find(LockGraph graph, Claims claims, List<Candidate> out) {
-        Map<String, List<DumpThread>> byPool =
-                Groups.by(graph.dump().threads(), t -> claims.in(t) == null ? Frames.connectionPool(t) : null);
+        Map<String, List<DumpThread>> byPool = Groups.by(graph.dump().threads(), t -> {
+            String found = Frames.connectionPool(t);
+            return found == null || claims.in(t) != null ? null : found;
+        });
         byPool.forEach((pool, threads) -> {
             Candidate c = new Candidate(
                     pool,

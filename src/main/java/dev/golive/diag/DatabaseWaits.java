@@ -22,8 +22,10 @@ final class DatabaseWaits {
     private DatabaseWaits() {}
 
     static void find(LockGraph graph, Claims claims, List<Candidate> out) {
-        Map<String, List<DumpThread>> byDatabase =
-                Groups.by(graph.dump().threads(), t -> claims.in(t) == null ? Frames.database(t) : null);
+        Map<String, List<DumpThread>> byDatabase = Groups.by(graph.dump().threads(), t -> {
+            String found = Frames.database(t);
+            return found == null || claims.in(t) != null ? null : found;
+        });
         byDatabase.forEach((database, threads) -> {
             Candidate c = new Candidate(
                     database,
