@@ -84,19 +84,24 @@ final class Frames {
 
     private Frames() {}
 
-    /** A pool worker waiting for its next task, or a thread waiting on a queue of the JDK for work. */
+    /**
+     * A pool worker waiting for its next task, or a thread waiting on a queue of the JDK for work
+     * (but not a connection pool's queue: that thread waits for a connection, not for work).
+     */
     static boolean idle(DumpThread t) {
         List<Frame> frames = t.frames();
         boolean waiting = t.state() == ThreadState.WAITING || t.state() == ThreadState.TIMED_WAITING;
         boolean jdk = true;
+        boolean queued = false;
         for (int i = 0; i < Math.min(IDLE_DEPTH, frames.size()); i++) {
             Frame f = frames.get(i);
-            jdk &= f.inJdk();
-            if (IDLE.contains(f.method()) || (waiting && jdk && queueTake(f.method()))) {
+            if (IDLE.contains(f.method())) {
                 return true;
             }
+            jdk &= f.inJdk();
+            queued |= waiting && jdk && queueTake(f.method());
         }
-        return false;
+        return queued && connectionPool(t) == null;
     }
 
     /** {@code LinkedBlockingQueue.take}, {@code SynchronousQueue.poll} and the like. */

@@ -241,4 +241,37 @@ class DiagCorpusTest {
         assertThat(stacks.count()).isEqualTo(52);
         assertThat(stacks.seen()).contains("in 3 of 3 dumps");
     }
+
+    @Test
+    void threadsWaitingForAPooledConnectionAreTheCauseOfTheirPoolsExhaustion() {
+        Diagnosis d = diagnose(List.of(fixture("hikari-wait.txt")));
+
+        Finding first = d.findings().getFirst();
+        assertThat(first.kind()).isEqualTo(FindingKind.CONNECTION_POOL_WAIT);
+        assertThat(first.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(first.title())
+                .isEqualTo("5 threads waiting for a connection from the HikariCP pool: it is too small or connections"
+                        + " are held too long");
+        assertThat(first.evidence())
+                .contains("    5 × TIMED_WAITING (parking) at com.shop.OrderDao.find(OrderDao.java:31)");
+        Finding pool = d.findings().get(1);
+        assertThat(pool.kind()).isEqualTo(FindingKind.POOL_EXHAUSTED);
+        assertThat(pool.severity()).isEqualTo(Severity.WARNING);
+        assertThat(pool.title()).isEqualTo("Thread pool http-nio-8080-exec-* exhausted: all 5 threads busy");
+        assertThat(pool.evidence()).contains("cause: " + first.title());
+    }
+
+    @Test
+    void findsAThreadRunnableInTheSameFramesInEveryDumpButNotOneWaitingOnASelector() {
+        Diagnosis d = diagnose(List.of(fixture("stuck-3dumps.txt")));
+
+        assertThat(d.findings()).singleElement().satisfies(stuck -> {
+            assertThat(stuck.kind()).isEqualTo(FindingKind.STUCK);
+            assertThat(stuck.title())
+                    .isEqualTo("\"export-1\" RUNNABLE in the same frames in all 3 dumps,"
+                            + " at java.io.FileOutputStream.writeBytes(Native Method)");
+            assertThat(stuck.evidence()).contains("    at com.shop.Export.flush(Export.java:88)");
+            assertThat(stuck.seen()).endsWith("in 3 of 3 dumps (from 2026-11-20 03:10:00, over 10 s)");
+        });
+    }
 }
