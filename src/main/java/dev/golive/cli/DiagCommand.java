@@ -69,13 +69,13 @@ final class DiagCommand implements Runnable {
         Diagnosis diagnosis = Diagnose.analyse(captures);
         long analysed = System.nanoTime();
         long cpu = cpuTime() - cpuStart;
-        if (html != null) {
-            write(context.resolve(html), new DiagReport(diagnosis).html());
-        }
         if (json) {
             Json.print(context.out(), DiagJson.of(diagnosis));
         } else {
             new DiagPrinter(context.out()).print(diagnosis);
+        }
+        if (html != null) {
+            write(context.resolve(html), new DiagReport(diagnosis).html());
         }
         if (timing) {
             context.err().println(timing(bytes, read - start, analysed - read, cpu));
@@ -119,6 +119,6 @@ final class DiagCommand implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        (json ? context.err() : context.out()).println("Wrote " + file);
+        (json ? context.err() : context.out()).println((json ? "" : "\n") + "Wrote " + file);
     }
 }

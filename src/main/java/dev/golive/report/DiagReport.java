@@ -6,6 +6,7 @@ import dev.golive.diag.Finding;
 import dev.golive.diag.Histogram;
 import dev.golive.diag.ThreadDump;
 import dev.golive.diag.ThreadState;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class DiagReport {
             .sev{font-weight:bold;margin-right:.5em}.CRITICAL .sev{color:#cf222e}.WARNING .sev{color:#9a6700}
             .INFO .sev{color:#0969da}.seen{color:#57606a;margin:.2em 0 .5em}
             """;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Diagnosis diagnosis;
 
@@ -85,10 +88,8 @@ public final class DiagReport {
     private static String dumps(Capture c) {
         List<String> lines = new ArrayList<>();
         for (ThreadDump d : c.dumps()) {
-            lines.add(Html.escape((d.timestamp() == null
-                            ? "dump " + d.index()
-                            : d.timestamp().toString().replace('T', ' '))
-                    + ": " + d.threads().size() + " threads (" + states(d.states()) + ")"));
+            lines.add(Html.escape((d.timestamp() == null ? "dump " + d.index() : TIME.format(d.timestamp())) + ": "
+                    + d.threads().size() + " threads (" + states(d.states()) + ")"));
         }
         return String.join("<br>", lines);
     }
@@ -96,9 +97,8 @@ public final class DiagReport {
     private static String histograms(Capture c) {
         List<String> lines = new ArrayList<>();
         for (Histogram h : c.histograms()) {
-            lines.add(Html.escape((h.timestamp() == null
-                            ? "histogram " + h.index()
-                            : h.timestamp().toString()) + ": " + h.rows().size() + " classes, "
+            lines.add(Html.escape((h.timestamp() == null ? "histogram " + h.index() : TIME.format(h.timestamp())) + ": "
+                    + h.rows().size() + " classes, "
                     + h.totalBytes() / (1024 * 1024) + " MB"));
         }
         return String.join("<br>", lines);
