@@ -40,7 +40,12 @@ public final class DiagReport {
                 + "</body></html>\n";
     }
 
-    /** The findings as an HTML fragment, to embed in another page that includes the same style. */
+    /** The CSS the findings fragment needs, beside the reports' common style. */
+    public static String style() {
+        return STYLE;
+    }
+
+    /** The findings as an HTML fragment, to embed in another page whose style includes {@link #style()}. */
     public String findings() {
         if (diagnosis.findings().isEmpty()) {
             return "<p>No deadlock, contended lock, exhausted pool, database wait, stuck or hot thread, "
