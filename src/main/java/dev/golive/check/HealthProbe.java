@@ -41,7 +41,7 @@ final class HealthProbe implements Probe {
                     "service " + i.service().name() + " needs http: and health: for a health check",
                     start);
         }
-        String address = i.host().isLocal() ? "127.0.0.1" : i.host().address();
+        String address = i.host().serviceAddress();
         String path = i.service().health().startsWith("/")
                 ? i.service().health()
                 : "/" + i.service().health();

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             SmokeCommand.class,
             LoadCommand.class,
             ReportCommand.class,
+            CaptureCommand.class,
+            AgentCommand.class,
             RecordCommand.class,
             DiagCommand.class,
             DemoCommand.class,

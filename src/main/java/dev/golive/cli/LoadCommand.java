@@ -1,22 +1,32 @@
 package dev.golive.cli;
 
+import dev.golive.load.Distributed;
+import dev.golive.load.LoadListener;
 import dev.golive.load.LoadResult;
 import dev.golive.load.LoadRunner;
+import dev.golive.load.Sample;
 import dev.golive.load.SampleWriter;
 import dev.golive.load.Verdict;
 import dev.golive.plan.Environment;
+import dev.golive.plan.Host;
 import dev.golive.plan.LoadTest;
 import dev.golive.plan.Plan;
 import dev.golive.scenario.Timeouts;
 import dev.golive.store.Run;
 import dev.golive.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +42,7 @@ final class LoadCommand implements Runnable {
     private final Context context;
 
     @Mixin
-    Workspace workspace;
+    Reach reach;
 
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment whose entry is used.")
     String environment;
@@ -50,6 +60,12 @@ final class LoadCommand implements Runnable {
     String reason;
 
     @Option(
+            names = "--generators",
+            paramLabel = "HOST,…",
+            description = "Generate the load from these generator hosts of the environment (or all) over SSH.")
+    String generators;
+
+    @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
             description = "How long to wait for a response (default: ${DEFAULT-VALUE}).",
@@ -62,7 +78,7 @@ final class LoadCommand implements Runnable {
 
     @Override
     public void run() {
-        Plan plan = workspace.plan(context);
+        Plan plan = reach.workspace.plan(context);
         Environment env = Workspace.environment(plan, environment);
         LoadTest load = plan.loadTests().get(test);
         if (load == null) {
@@ -72,26 +88,60 @@ final class LoadCommand implements Runnable {
         if (timeout <= 0) {
             throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
         }
-        Store store = workspace.open(context, plan);
-        String actor = workspace.actor(context);
+        List<Host> from = generators(env);
+        Store store = reach.workspace.open(context, plan);
+        String actor = reach.workspace.actor(context);
         checkWindow(load, store, actor);
         Run run = store.runs().start("load", load.name(), env.name(), actor);
-        LoadRunner runner = new LoadRunner(
-                plan, env, new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)));
+        Consumer<String> stopper;
+        Function<LoadListener, LoadResult> runner;
+        if (from.isEmpty()) {
+            LoadRunner local = new LoadRunner(
+                    plan, env, new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)));
+            stopper = local::stop;
+            runner = listener -> local.run(load, listener);
+        } else {
+            Distributed distributed = new Distributed(
+                    plan,
+                    env,
+                    from,
+                    listener -> reach.hosts(context, plan, env, listener),
+                    agentJar(),
+                    secrets(),
+                    line -> (json ? context.err() : context.out()).println(line));
+            stopper = distributed::stop;
+            runner = listener -> distributed.run(load, listener);
+        }
         SampleWriter writer = new SampleWriter(store.loadSeries(), run.id());
+        LoadCaptures captures = new LoadCaptures(context, reach, plan, env, load, store, run.id(), actor);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            runner.stop("interrupted by the operator");
+            stopper.accept("interrupted by the operator");
             awaitQuietly(finished);
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            LoadResult result = runner.run(load, (sample, status) -> {
-                writer.add(sample);
-                if (status != null) {
-                    status(status);
+            LoadResult result = runner.apply(new LoadListener() {
+                @Override
+                public void second(Sample sample, String status) {
+                    writer.add(sample);
+                    if (status != null) {
+                        status(status);
+                    }
+                }
+
+                @Override
+                public void capture(String why) {
+                    captures.trigger(why);
                 }
             });
+            captures.await();
+            if (!from.isEmpty()) {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("generators", from.stream().map(Host::name).toList());
+                store.journal()
+                        .append(run.id(), "load.generators", String.join(", ", g.keySet()), actor, Json.write(g));
+            }
             if (live()) {
                 context.out().println();
             }
@@ -102,6 +152,63 @@ final class LoadCommand implements Runnable {
         } finally {
             finished.countDown();
             removeQuietly(hook);
+        }
+    }
+
+    /** The generator hosts named by --generators, or none for a run from this machine. */
+    private List<Host> generators(Environment env) {
+        if (generators == null || generators.isBlank()) {
+            return List.of();
+        }
+        List<String> names = generators.strip().equals("all") ? env.generators() : List.of(generators.split(","));
+        if (names.isEmpty()) {
+            throw new UsageException("environment " + env.name() + " has no generators: list hosts under"
+                    + " `generators:` in the environment");
+        }
+        List<Host> out = new ArrayList<>();
+        for (String name : names) {
+            String n = name.strip();
+            if (!env.generators().contains(n)) {
+                throw new UsageException(
+                        "'" + n + "' is not a generator of " + env.name() + "; its generators are " + env.generators());
+            }
+            out.add(env.hosts().get(n));
+        }
+        return out;
+    }
+
+    /** golive's own jar, copied to the generators: the one this runs from, or $GOLIVE_AGENT_JAR. */
+    private Path agentJar() {
+        String given = context.env().get("GOLIVE_AGENT_JAR");
+        if (given != null) {
+            return context.resolve(given);
+        }
+        try {
+            Path self = Path.of(LoadCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
+                return self;
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // said below
+        }
+        throw new UsageException("a distributed run copies golive's jar to the generators, and this golive does not"
+                + " run from its jar; set GOLIVE_AGENT_JAR to it");
+    }
+
+    /** The secrets file's lines, for the agents' standard input (never written on a generator). */
+    private String secrets() {
+        String file = reach.workspace.planOptions.secrets;
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(context.resolve(file));
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read the secrets file " + file + ": " + e.getMessage());
         }
     }
 

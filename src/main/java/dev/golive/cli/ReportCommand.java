@@ -93,8 +93,11 @@ final class ReportCommand implements Runnable {
         if (first < 0 || last <= first) {
             throw new UsageException("--from must be 0 or more and --to after it, got " + first + " and " + to);
         }
-        LoadReport report =
-                new LoadReport(run, result(store, run), LoadFigures.of(store.loadSeries(), run.id(), first, last));
+        List<JournalEntry> captures = store.journal().list(JournalQuery.all().withRunId(run.id())).stream()
+                .filter(e -> e.kind().startsWith("capture."))
+                .toList();
+        LoadReport report = new LoadReport(
+                run, result(store, run), LoadFigures.of(store.loadSeries(), run.id(), first, last), captures);
         if (junit != null) {
             write(context.resolve(junit), report.junit());
         }

@@ -27,9 +27,11 @@ final class ClosedWorkload implements Workload {
     private final Set<Integer> running = ConcurrentHashMap.newKeySet();
     private volatile int wanted;
     private volatile boolean done;
+    private final Part part;
 
-    ClosedWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator) {
+    ClosedWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator, Part part) {
         this.test = test;
+        this.part = part;
         this.runner = runner;
         this.mix = mix;
         this.metrics = metrics;
@@ -44,7 +46,7 @@ final class ClosedWorkload implements Workload {
         try {
             long elapsed;
             while ((elapsed = System.nanoTime() - start) < total && !control.stopped()) {
-                wanted = Phases.level(test.phases(), Duration.ofNanos(elapsed));
+                wanted = part.users(Phases.level(test.phases(), Duration.ofNanos(elapsed)));
                 for (int i = 0; i < wanted; i++) {
                     int id = i;
                     if (running.add(id)) {
@@ -96,7 +98,7 @@ final class ClosedWorkload implements Workload {
 
     @Override
     public double wanted(long nanos) {
-        return Phases.level(test.phases(), Duration.ofNanos(nanos));
+        return part.users(Phases.level(test.phases(), Duration.ofNanos(nanos)));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param errors the overall failures by kind
  * @param health how well the generator kept up
  * @param stopped why the test stopped early (an abort rule, Ctrl-C), or null when it ran to its end
+ * @param completed iterations that passed every step
  */
 public record LoadResult(
         String test,
@@ -27,7 +28,8 @@ public record LoadResult(
         List<Verdict> verdicts,
         Map<String, Long> errors,
         Health health,
-        String stopped) {
+        String stopped,
+        long completed) {
     public LoadResult {
         transactions = Map.copyOf(transactions);
         requests = Map.copyOf(requests);

@@ -25,11 +25,18 @@ public final class LoadRunner {
     private final Environment environment;
     private final Timeouts timeouts;
     private final Control control = new Control();
+    private Part part = Part.WHOLE;
 
     public LoadRunner(Plan plan, Environment environment, Timeouts timeouts) {
         this.plan = plan;
         this.environment = environment;
         this.timeouts = timeouts;
+    }
+
+    /** Runs only this part of the load, as one of several generators. */
+    public LoadRunner part(Part part) {
+        this.part = part;
+        return this;
     }
 
     /** Stops a running test early (Ctrl-C, an operator); its result says why. */
@@ -49,14 +56,15 @@ public final class LoadRunner {
                 .orElse(0);
         Metrics metrics = new Metrics(window);
         Generator generator = new Generator();
-        Health.Tally tally = new Health.Tally(test.maxUsers());
+        Health.Tally tally = new Health.Tally(part.users(test.maxUsers()));
         Duration elapsed;
         try (ScenarioRunner runner = new ScenarioRunner(
                         plan, environment, timeouts, Pause.sleeping(), new SecureRandom())
-                .withoutTranscripts()) {
+                .withoutTranscripts()
+                .part(part.index(), part.of())) {
             Workload workload = test.model().equals("open")
-                    ? new OpenWorkload(test, runner, mix, metrics, generator)
-                    : new ClosedWorkload(test, runner, mix, metrics, generator);
+                    ? new OpenWorkload(test, runner, mix, metrics, generator, part)
+                    : new ClosedWorkload(test, runner, mix, metrics, generator, part);
             Monitor monitor = new Monitor(test, workload, metrics, generator, tally, listener);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "golive-load-monitor");
@@ -74,7 +82,8 @@ public final class LoadRunner {
         }
         Stats overall = metrics.overall(elapsed);
         Map<String, Stats> transactions = metrics.transactions(elapsed);
-        double intended = test.model().equals("open") ? Phases.expected(test.phases(), elapsed.toNanos()) : 0;
+        double intended =
+                test.model().equals("open") ? Phases.expected(part.rates(test.phases()), elapsed.toNanos()) : 0;
         return new LoadResult(
                 test.name(),
                 elapsed,
@@ -84,7 +93,8 @@ public final class LoadRunner {
                 TargetCheck.verdicts(test, overall, transactions, intended, generator.completed()),
                 metrics.total().errors(),
                 tally.health(),
-                control.reason());
+                control.reason(),
+                generator.completed());
     }
 
     private static void awaitQuietly(ScheduledExecutorService ticker) {
@@ -93,6 +103,41 @@ public final class LoadRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Seconds between two automatic captures. */
+    static final int CAPTURE_GAP = 60;
+
+    /** The first overall target the figures of the last {@code over} seconds miss, said plainly; or null. */
+    static String breach(LoadTest.Targets t, Interval window, int over) {
+        if (window.passed() + window.failed() == 0) {
+            return null;
+        }
+        String[] names = {"p50", "p90", "p95", "p99", "max"};
+        Duration[] targets = {t.p50(), t.p90(), t.p95(), t.p99(), t.max()};
+        for (int i = 0; i < names.length; i++) {
+            if (targets[i] == null || window.passed() == 0) {
+                continue;
+            }
+            long micros = names[i].equals("max")
+                    ? window.times().getMaxValue()
+                    : window.times().getValueAtPercentile(Double.parseDouble(names[i].substring(1)));
+            if (micros > targets[i].toNanos() / 1000) {
+                return String.format(
+                        Locale.ROOT,
+                        "overall %s was %.0f ms over the last %d s, the target is %d ms",
+                        names[i],
+                        micros / 1000.0,
+                        over,
+                        targets[i].toMillis());
+            }
+        }
+        double errors = 100.0 * window.failed() / (window.passed() + window.failed());
+        if (t.errors() != null && errors > t.errors()) {
+            return String.format(
+                    Locale.ROOT, "errors were %.1f%% over the last %d s, the target is %s%%", errors, over, t.errors());
+        }
+        return null;
     }
 
     /** Takes each second's figures; runs on the monitor's thread. */
@@ -137,9 +182,31 @@ public final class LoadRunner {
                         metrics.tick());
                 tally.add(sample);
                 abortRules(s + 1);
+                captureRule(s + 1);
                 listener.second(sample, last ? null : status(sample, elapsed));
             } catch (RuntimeException e) {
                 control.stop("the load monitor failed: " + e.getMessage());
+            }
+        }
+
+        private int lastCapture = -1;
+
+        /** Asks for a capture when a target has been breached for the capture's {@code after}, or one is due. */
+        private void captureRule(int seconds) {
+            LoadTest.Capture c = test.capture();
+            if (c == null || (lastCapture >= 0 && seconds - lastCapture < CAPTURE_GAP)) {
+                return;
+            }
+            int over = (int) Math.max(1, c.after().toSeconds());
+            String why = null;
+            if (c.on().equals("periodic")) {
+                why = seconds >= over ? "periodic capture" : null;
+            } else if (seconds >= over && test.targets() != null) {
+                why = breach(test.targets(), metrics.recent(over), over);
+            }
+            if (why != null) {
+                lastCapture = seconds;
+                listener.capture(why);
             }
         }
 

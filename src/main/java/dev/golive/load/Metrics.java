@@ -71,6 +71,28 @@ final class Metrics {
         return out;
     }
 
+    /**
+     * Takes in a second measured elsewhere (by a generator on another host): its transactions and
+     * requests join the totals, its {@code overall} the recent seconds. Merging histograms is
+     * exact: the totals are those of one histogram of every sample.
+     */
+    synchronized void absorb(List<Interval> second) {
+        for (Interval i : second) {
+            if (i.kind().equals("overall")) {
+                recent.addLast(i);
+                while (recent.size() > keep) {
+                    recent.removeFirst();
+                }
+                continue;
+            }
+            if (i.kind().equals("transaction")) {
+                transactions = true;
+            }
+            totals.computeIfAbsent(key(i.kind(), i.name()), k -> Interval.empty(i.kind(), i.name()))
+                    .add(i);
+        }
+    }
+
     /** The overall figures of the last {@code seconds} ticks together. */
     synchronized Interval recent(int seconds) {
         Interval sum = Interval.empty("overall", "overall");

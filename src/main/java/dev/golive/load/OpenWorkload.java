@@ -23,9 +23,13 @@ final class OpenWorkload implements Workload {
     private final Metrics metrics;
     private final Generator generator;
     private final AtomicInteger active = new AtomicInteger();
+    private final java.util.List<LoadTest.Phase> phases;
+    private final int maxUsers;
 
-    OpenWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator) {
+    OpenWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator, Part part) {
         this.test = test;
+        this.phases = part.rates(test.phases());
+        this.maxUsers = Math.max(1, part.users(test.maxUsers()));
         this.runner = runner;
         this.mix = mix;
         this.metrics = metrics;
@@ -38,18 +42,18 @@ final class OpenWorkload implements Workload {
         long total = test.duration().toNanos();
         ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            long intended = Phases.nextArrival(test.phases(), -1, total);
+            long intended = Phases.nextArrival(phases, -1, total);
             long now;
             while ((now = System.nanoTime() - start) < total && !control.stopped()) {
                 if (intended < total && intended <= now) {
                     long at = start + intended;
-                    if (active.incrementAndGet() > test.maxUsers()) {
+                    if (active.incrementAndGet() > maxUsers) {
                         active.decrementAndGet();
                         generator.dropped();
                     } else {
                         arrivals.submit(() -> arrival(at));
                     }
-                    intended = Phases.nextArrival(test.phases(), intended, total);
+                    intended = Phases.nextArrival(phases, intended, total);
                 } else {
                     LockSupport.parkNanos(Math.min(Math.min(TICK, total - now), Math.max(intended - now, 1)));
                 }
@@ -81,7 +85,7 @@ final class OpenWorkload implements Workload {
 
     @Override
     public double wanted(long nanos) {
-        return Phases.rate(test.phases(), nanos);
+        return Phases.rate(phases, nanos);
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Keys: {@code promoteFrom} (the environment a release must pass before this one), {@code
  * hosts}, {@code services}, {@code entry} (the URL where users come in, usually the load
  * balancer), {@code insecure} (scenario requests over TLS accept any certificate for any host
- * name, for the self-signed certificates of test environments; default false).
+ * name, for the self-signed certificates of test environments; default false), {@code generators}
+ * (the hosts that may generate load for a distributed load test).
  *
  * @param name the environment's name
  * @param promoteFrom the previous environment in the promotion order, or null
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param services services by name
  * @param entry the entry URL, or null
  * @param insecure whether scenario requests skip the verification of TLS certificates and host names
+ * @param generators names of the hosts that may generate load
  * @param location where the environment is defined
  */
 public record Environment(
@@ -27,10 +29,24 @@ public record Environment(
         Map<String, Service> services,
         String entry,
         boolean insecure,
+        List<String> generators,
         Location location) {
     public Environment {
         hosts = Maps.copy(hosts);
         services = Maps.copy(services);
+        generators = List.copyOf(generators);
+    }
+
+    /** An environment without load generators. */
+    public Environment(
+            String name,
+            String promoteFrom,
+            Map<String, Host> hosts,
+            Map<String, Service> services,
+            String entry,
+            boolean insecure,
+            Location location) {
+        this(name, promoteFrom, hosts, services, entry, insecure, List.of(), location);
     }
 
     /** Every service on every one of its hosts. Services without hosts have no instances. */

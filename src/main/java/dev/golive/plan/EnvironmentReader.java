@@ -16,13 +16,45 @@ final class EnvironmentReader {
         boolean insecure = f.bool("insecure", false);
         Map<String, Host> hosts = Named.read(f, "hosts", EnvironmentReader::host);
         Map<String, Service> services = Named.read(f, "services", EnvironmentReader::service);
+        List<String> generators = f.strings("generators");
+        for (String g : generators) {
+            if (!hosts.containsKey(g)) {
+                f.reading()
+                        .problem(
+                                f.location("generators"),
+                                f.path("generators"),
+                                "generator '" + g + "' is not a host of environment " + name + hint(g, hosts.keySet())
+                                        + "; its hosts are " + hosts.keySet());
+            }
+        }
         f.finish();
-        return new Environment(name, promoteFrom, hosts, services, entry, insecure, f.location());
+        return new Environment(name, promoteFrom, hosts, services, entry, insecure, generators, f.location());
     }
+
+    private static String hint(String wrong, java.util.Collection<String> valid) {
+        String close = Suggest.closest(wrong, valid);
+        return close == null ? "" : " (did you mean '" + close + "'?)";
+    }
+
+    private static final java.util.regex.Pattern LOOPBACK =
+            java.util.regex.Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
 
     static Host host(String name, Fields f) {
         String address = f.required("address", "a host name, an IP address, or 'local'");
         int port = f.integer("port", 22, 1, 65535);
+        String loopback = f.string("loopback");
+        if (loopback != null
+                && !(Host.LOCAL.equals(address) && LOOPBACK.matcher(loopback).matches())) {
+            f.reading()
+                    .problem(
+                            f.location("loopback"),
+                            f.path("loopback"),
+                            Host.LOCAL.equals(address)
+                                    ? "bad loopback address '" + loopback + "': expected one of 127.0.0.1 to"
+                                            + " 127.255.255.254, like 127.0.0.2"
+                                    : "loopback applies to a host with address: local");
+            loopback = null;
+        }
         Host host = new Host(
                 name,
                 address == null ? Host.LOCAL : address,
@@ -31,6 +63,7 @@ final class EnvironmentReader {
                 f.string("key"),
                 f.string("via"),
                 f.string("sudo"),
+                loopback,
                 f.location());
         f.finish();
         return address == null ? null : host;

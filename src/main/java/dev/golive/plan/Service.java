@@ -43,6 +43,16 @@ public record Service(
         }
     }
 
+    /**
+     * The service as it is on one host: {@code {host}} in its settings becomes the host's name, so
+     * that instances sharing a machine can have their own PID file, port or directory.
+     */
+    public Service forHost(String host) {
+        Map<String, String> own = new java.util.LinkedHashMap<>();
+        settings.forEach((k, v) -> own.put(k, v.replace("{host}", host)));
+        return new Service(name, kind, on, survivable, httpPort, health, own, location);
+    }
+
     /** A kind-specific setting such as {@code home} or {@code url}. */
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key));

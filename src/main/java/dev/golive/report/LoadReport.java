@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.golive.load.Interval;
 import dev.golive.load.LoadFigures;
 import dev.golive.load.Stats;
+import dev.golive.store.JournalEntry;
 import dev.golive.store.LoadSeries;
 import dev.golive.store.Run;
 import java.io.IOException;
@@ -30,8 +31,9 @@ import org.HdrHistogram.Histogram;
  * @param result what the run recorded when it ended (targets, generator health), or null when it
  *     never ended
  * @param figures the stored seconds of the range reported
+ * @param captures the run's journal entries about captures: triggered, taken, failed
  */
-public record LoadReport(Run run, JsonNode result, LoadFigures figures) {
+public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<JournalEntry> captures) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final double[] PERCENTILES = {0, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100};
@@ -199,6 +201,7 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures) {
             b.append("<div class=\"chart\" id=\"").append(id).append("\"></div>");
         }
         b.append("<h2>Response-time distribution</h2><div class=\"chart\" id=\"distribution\"></div>");
+        b.append("<h2>Captures</h2>").append(captureList());
         b.append("<p class=\"note\">Response time counts from each request's intended start, so a generator or a"
                 + " server that falls behind shows in full; service time counts from the actual send.</p>");
         b.append("<script>const data = ")
@@ -263,6 +266,36 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures) {
                 b.append(String.format(Locale.ROOT, "</td><td class=\"n\">%.1f ms", millis(d)));
             }
             b.append("</td></tr>");
+        }
+        return b.append("</table>").toString();
+    }
+
+    private String captureList() {
+        if (captures.isEmpty()) {
+            return "<p>none taken</p>";
+        }
+        StringBuilder b = new StringBuilder("<table><tr><th>when</th><th>what</th><th>files</th></tr>");
+        for (JournalEntry e : captures) {
+            List<String> files = new ArrayList<>();
+            try {
+                JsonNode data = JSON.readTree(e.data());
+                for (String key : List.of("threadDumps", "cpu", "histograms")) {
+                    data.path(key).forEach(f -> files.add(f.asText()));
+                }
+                if (!data.path("failure").isMissingNode()
+                        && !data.path("failure").isNull()) {
+                    files.add("failed: " + data.path("failure").asText());
+                }
+            } catch (IOException ex) {
+                files.add("(unreadable entry)");
+            }
+            b.append("<tr><td>")
+                    .append(Html.escape(e.at().toString()))
+                    .append("</td><td>")
+                    .append(Html.escape(e.kind() + " " + e.subject()))
+                    .append("</td><td>")
+                    .append(Html.escape(String.join("\n", files)).replace("\n", "<br>"))
+                    .append("</td></tr>");
         }
         return b.append("</table>").toString();
     }

@@ -41,6 +41,14 @@ final class Feeder {
     }
 
     static Feeder open(Path path, String mode, RandomGenerator random) {
+        return open(path, mode, random, 0, 1);
+    }
+
+    /**
+     * The rows of the feed that belong to part {@code index} of {@code of}: row {@code r} (from 0)
+     * when {@code r % of == index}, so that generators sharing a test never use the same row.
+     */
+    static Feeder open(Path path, String mode, RandomGenerator random, int index, int of) {
         try {
             List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.isBlank())
@@ -48,7 +56,13 @@ final class Feeder {
             if (lines.isEmpty()) {
                 throw new StepFailure("feed " + path + " is empty; its first row must name the columns");
             }
-            return new Feeder(path.toString(), mode, rows(path, lines), random);
+            List<Map<String, String>> all = rows(path, lines);
+            List<Map<String, String>> mine = new ArrayList<>();
+            for (int r = index; r < all.size(); r += of) {
+                mine.add(all.get(r));
+            }
+            String name = of == 1 ? path.toString() : path + " (part " + (index + 1) + " of " + of + ")";
+            return new Feeder(name, mode, mine, random);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read feed " + path + ": " + e.getMessage(), e);
         }

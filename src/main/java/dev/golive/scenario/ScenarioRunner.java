@@ -36,6 +36,8 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Urls urls;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
     private volatile boolean transcripts = true;
+    private volatile int part;
+    private volatile int parts = 1;
 
     public ScenarioRunner(Plan plan, Environment environment, Timeouts timeouts, Pause pause, RandomGenerator random) {
         this.plan = plan;
@@ -44,7 +46,9 @@ public final class ScenarioRunner implements AutoCloseable {
         this.random = random;
         this.ssl = clientTls(environment.insecure());
         this.urls = new Urls(environment);
-        this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(
+                // One event loop per CPU: more only add hand-overs between threads.
+                Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
     }
 
     /** Verifies certificates and host names, unless the environment is {@code insecure}. */
@@ -66,6 +70,19 @@ public final class ScenarioRunner implements AutoCloseable {
      */
     public ScenarioRunner withoutTranscripts() {
         transcripts = false;
+        return this;
+    }
+
+    /**
+     * This runner is part {@code index} (from 0) of {@code of} generators: its feeds hand out only
+     * their share of the rows, so no row is used by two generators.
+     */
+    public ScenarioRunner part(int index, int of) {
+        if (of < 1 || index < 0 || index >= of) {
+            throw new IllegalArgumentException("part " + index + " of " + of);
+        }
+        part = index;
+        parts = of;
         return this;
     }
 
@@ -155,7 +172,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private Feeder feeder(Scenario scenario) {
         Path file = plan.directory().resolve(scenario.feed().file()).normalize();
         String mode = scenario.feed().mode();
-        return feeders.computeIfAbsent(mode + " " + file, k -> Feeder.open(file, mode, random));
+        return feeders.computeIfAbsent(mode + " " + file, k -> Feeder.open(file, mode, random, part, parts));
     }
 
     @Override

@@ -11,8 +11,27 @@ import java.util.List;
  * Where a step's URL points: an absolute URL as it is, {@code service:NAME/path} at an http
  * service of the environment, anything else at the environment's entry.
  */
-record Urls(Environment environment) {
+record Urls(Environment environment, java.util.Map<String, URI> known) {
+    /** How many resolved URLs are kept: a URL that changes with every user's values is not. */
+    private static final int KEEP = 10_000;
+
+    Urls(Environment environment) {
+        this(environment, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
     URI resolve(String url) {
+        URI done = known.get(url);
+        if (done != null) {
+            return done;
+        }
+        URI uri = resolveAnew(url);
+        if (known.size() < KEEP) {
+            known.put(url, uri);
+        }
+        return uri;
+    }
+
+    private URI resolveAnew(String url) {
         if (url.startsWith("http://") || url.startsWith("https://")) {
             return uri(url);
         }

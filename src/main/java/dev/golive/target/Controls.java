@@ -6,6 +6,11 @@ import dev.golive.plan.Service;
 final class Controls {
     private Controls() {}
 
+    /** The control of one instance: {@code {host}} in the service's settings is its host's name. */
+    static Control of(dev.golive.plan.Instance instance) {
+        return of(instance.service().forHost(instance.host().name()));
+    }
+
     static Control of(Service service) {
         return switch (service.kind()) {
             case TOMCAT -> new TomcatControl(service);

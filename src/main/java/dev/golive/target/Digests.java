@@ -11,12 +11,12 @@ import java.util.HexFormat;
 import java.util.function.Function;
 
 /** SHA-256 of a local file, and its check on the host after a copy. */
-final class Digests {
+public final class Digests {
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(5);
 
     private Digests() {}
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];

@@ -158,7 +158,7 @@ public final class Services {
         if (i.service().httpPort() == null) {
             return null;
         }
-        String address = i.host().isLocal() ? "127.0.0.1" : i.host().address();
+        String address = i.host().serviceAddress();
         return "http://" + address + ":" + i.service().httpPort() + (health.startsWith("/") ? health : "/" + health);
     }
 
@@ -190,7 +190,7 @@ public final class Services {
     public List<String> paths(Instance i) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         out.add("/");
-        out.addAll(Controls.of(i.service()).paths());
+        out.addAll(Controls.of(i).paths());
         return new ArrayList<>(out);
     }
 
@@ -237,7 +237,7 @@ public final class Services {
 
     private ServiceOutcome logs(Instance i, ServiceOptions options) {
         long start = System.nanoTime();
-        Logs logs = Controls.of(i.service()).logs();
+        Logs logs = Controls.of(i).logs();
         boolean errors = options.errorsSince() != null;
         String script = errors ? logs.errorsSince(options.errorsSince()) : logs.tail(options.lines());
         Result r = lifecycle(i).run(script, QUICK);
@@ -254,7 +254,7 @@ public final class Services {
     private ServiceOutcome clearLogs(Instance i) {
         long start = System.nanoTime();
         String stamp = STAMP.format(LocalDateTime.now());
-        Result r = lifecycle(i).run(Controls.of(i.service()).logs().clear(stamp), QUICK);
+        Result r = lifecycle(i).run(Controls.of(i).logs().clear(stamp), QUICK);
         String said = r.stdout().strip();
         String detail =
                 r.ok() ? said.substring(said.lastIndexOf('\n') + 1) : "clearing the logs failed: " + r.summary();
@@ -262,7 +262,7 @@ public final class Services {
     }
 
     private Lifecycle lifecycle(Instance i) {
-        return new Lifecycle(hosts.target(i.host()), Controls.of(i.service()), i.id());
+        return new Lifecycle(hosts.target(i.host()), Controls.of(i), i.id());
     }
 
     private static String describe(JvmInfo jvm) {

@@ -27,14 +27,6 @@ class GoliveTest {
     }
 
     @Test
-    void demoExplainsItIsComingWithUsageCode() {
-        CliRun run = CliRun.of("demo");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("golive demo is coming");
-    }
-
-    @Test
     void completionScriptCoversSubcommands() {
         CliRun run = CliRun.of("completion");
 

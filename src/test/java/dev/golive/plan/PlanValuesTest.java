@@ -11,6 +11,40 @@ import org.junit.jupiter.api.Test;
 /** The small value syntaxes: durations, percentages, rates, times, patterns, numbers, references. */
 class PlanValuesTest {
     @Test
+    void aLocalHostMayListenOnItsOwnLoopbackAddressAndSettingsNameTheirHost() {
+        Plan plan = Fixtures.load("loopback-hosts.yaml");
+        Environment env = plan.environment("rehearsal").orElseThrow();
+
+        assertThat(env.hosts().get("app1").serviceAddress()).isEqualTo("127.0.0.2");
+        assertThat(env.hosts().get("app2").serviceAddress()).isEqualTo("127.0.0.3");
+        assertThat(env.instances("shop").stream()
+                        .map(i -> i.service()
+                                .forHost(i.host().name())
+                                .setting("pidFile")
+                                .orElseThrow())
+                        .toList())
+                .containsExactly("run/shop-app1.pid", "run/shop-app2.pid");
+    }
+
+    @Test
+    void rejectsLoopbackOutsideTheLoopbackNetwork() {
+        assertThat(onlyProblem("bad-loopback.yaml"))
+                .isEqualTo(problem(
+                        "bad-loopback.yaml",
+                        6,
+                        41,
+                        "environments.rehearsal.hosts.app1.loopback",
+                        "bad loopback address '10.0.0.2': expected one of 127.0.0.1 to 127.255.255.254, like"
+                                + " 127.0.0.2"));
+    }
+
+    @Test
+    void rejectsLoopbackOfAHostThatIsNotLocal() {
+        assertThat(onlyProblem("loopback-not-local.yaml").message())
+                .isEqualTo("loopback applies to a host with address: local");
+    }
+
+    @Test
     void rejectsBadDurationShowingTheUnits() {
         assertThat(onlyProblem("bad-duration.yaml"))
                 .isEqualTo(problem(

@@ -1,0 +1,42 @@
+package dev.golive.capture;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What was captured from one instance's JVM.
+ *
+ * @param instance {@code service/host}
+ * @param pid the JVM's process id, 0 when none was found
+ * @param at when the capture started
+ * @param threadDumps thread dump files, in the order taken
+ * @param cpu per-thread CPU files ({@code top -H}), one per dump
+ * @param histograms class histogram files
+ * @param failure why the capture failed or is incomplete, or null
+ */
+public record Capture(
+        String instance,
+        long pid,
+        Instant at,
+        List<Path> threadDumps,
+        List<Path> cpu,
+        List<Path> histograms,
+        String failure) {
+    public Capture {
+        threadDumps = List.copyOf(threadDumps);
+        cpu = List.copyOf(cpu);
+        histograms = List.copyOf(histograms);
+    }
+
+    public boolean ok() {
+        return failure == null;
+    }
+
+    /** Every file of the capture. */
+    public List<Path> files() {
+        return java.util.stream.Stream.of(threadDumps, cpu, histograms)
+                .flatMap(List::stream)
+                .toList();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.golive.cli;
+
+import dev.golive.load.AgentLines;
+import dev.golive.load.LoadListener;
+import dev.golive.load.LoadResult;
+import dev.golive.load.LoadRunner;
+import dev.golive.load.Part;
+import dev.golive.load.Sample;
+import dev.golive.plan.Environment;
+import dev.golive.plan.LoadTest;
+import dev.golive.plan.Plan;
+import dev.golive.plan.PlanLoader;
+import dev.golive.scenario.Timeouts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The load agent that {@code golive load --generators} starts on each generator host: runs its
+ * part of the test from the shared start time and prints every second's figures for the
+ * controller. Not for people to run.
+ */
+@Command(name = "agent", hidden = true, description = "Run a part of a load test for a controller (internal).")
+final class AgentCommand implements Runnable {
+    private final Context context;
+
+    @Parameters(index = "0", paramLabel = "ENV")
+    String environment;
+
+    @Parameters(index = "1", paramLabel = "TEST")
+    String test;
+
+    @Option(names = "--part", required = true, paramLabel = "N/OF")
+    String part;
+
+    @Option(names = "--start-at", required = true, paramLabel = "EPOCH_MILLIS")
+    long startAt;
+
+    @Option(names = "--pid-file", paramLabel = "FILE")
+    String pidFile;
+
+    @Option(names = "--secrets-stdin", description = "Read NAME=value secrets from standard input.")
+    boolean secretsFromInput;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60")
+    int timeout;
+
+    @Option(
+            names = {"-f", "--plan"},
+            paramLabel = "PLAN",
+            defaultValue = "golive.yaml")
+    String planFile;
+
+    AgentCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        Map<String, String> env = new HashMap<>(context.env());
+        if (secretsFromInput) {
+            context.in().lines().forEach(line -> {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    env.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+                }
+            });
+        }
+        Plan plan = new PlanLoader(env, null).allowingMissingSecrets().load(context.resolve(planFile));
+        Environment target = Workspace.environment(plan, environment);
+        LoadTest load = plan.loadTests().get(test);
+        if (load == null) {
+            throw new UsageException("no load test '" + test + "' in the plan");
+        }
+        Part share;
+        try {
+            share = Part.parse(part);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        writePid();
+        long wait = startAt - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LoadRunner runner = new LoadRunner(
+                        plan,
+                        target,
+                        new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)))
+                .part(share);
+        Thread hook = new Thread(() -> runner.stop("the agent was stopped"));
+        Runtime.getRuntime().addShutdownHook(hook);
+        LoadResult result = runner.run(load, new LoadListener() {
+            @Override
+            public void second(Sample sample, String status) {
+                print(AgentLines.second(sample));
+            }
+        });
+        print(AgentLines.end(result));
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down
+        }
+    }
+
+    private synchronized void print(String line) {
+        context.out().println(line);
+        context.out().flush();
+    }
+
+    private void writePid() {
+        if (pidFile == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(pidFile), ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+}

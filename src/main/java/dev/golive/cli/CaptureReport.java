@@ -1,0 +1,53 @@
+package dev.golive.cli;
+
+import dev.golive.capture.Capture;
+import dev.golive.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Captures in the journal and on the terminal. */
+final class CaptureReport {
+    private CaptureReport() {}
+
+    /** One {@code capture.taken} (or {@code capture.failed}) entry per instance, with its files. */
+    static void journal(Store store, String runId, String actor, String env, List<Capture> captures) {
+        for (Capture c : captures) {
+            Map<String, Object> data = new LinkedHashMap<>(CaptureCommand.plain(c));
+            data.put("environment", env);
+            store.journal()
+                    .append(
+                            runId,
+                            c.ok() ? "capture.taken" : "capture.failed",
+                            c.instance() + ": " + c.threadDumps().size() + " thread dumps, "
+                                    + c.histograms().size() + " histograms",
+                            actor,
+                            Json.write(data));
+        }
+    }
+
+    static Map<String, Object> json(List<Capture> captures) {
+        return Map.of("captures", captures.stream().map(CaptureCommand::plain).toList());
+    }
+
+    static void print(PrintWriter out, Path base, List<Capture> captures) {
+        Table table = new Table("result", "instance", "pid", "dumps", "cpu", "histograms", "detail");
+        for (Capture c : captures) {
+            table.row(
+                    c.ok() ? "ok" : "FAIL",
+                    c.instance(),
+                    c.pid() == 0 ? "-" : String.valueOf(c.pid()),
+                    c.threadDumps().size(),
+                    c.cpu().size(),
+                    c.histograms().size(),
+                    c.ok() ? relative(base, c.threadDumps().getFirst().getParent()) : c.failure());
+        }
+        table.print(out);
+    }
+
+    private static String relative(Path base, Path p) {
+        return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
+    }
+}

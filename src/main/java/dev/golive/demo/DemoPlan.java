@@ -1,0 +1,120 @@
+package dev.golive.demo;
+
+/** The plan of the demo's sample system, as a go-live team would write it. */
+final class DemoPlan {
+    /** Iterations per second of the demo's peak load test. */
+    static final int RATE = 24;
+
+    private DemoPlan() {}
+
+    static String yaml(SampleSystem system, String java, String classPath, boolean quick) {
+        String dir = system.dir().toAbsolutePath().toString();
+        String start = sh(java) + " -Xms128m -Xmx128m -XX:+HeapDumpOnOutOfMemoryError -Xlog:gc:file="
+                + sh(dir + "/logs/gc-{host}.log") + " -cp " + sh(classPath) + " " + ShopServer.class.getName()
+                + " --config " + sh(dir + "/run/{host}.properties");
+        String ramp = quick ? "2s" : "5s";
+        String hold = quick ? "6s" : "20s";
+        return """
+                # The demo's sample shop: two instances on this machine (two loopback addresses stand for
+                # two hosts), a shared database and a balancer in front. Written by `golive demo`.
+                system: demo-shop
+
+                people:
+                  maria: [pm]
+                  kenji: [architect]
+                  olga: [ops]
+
+                environments:
+                  production:
+                    entry: "%1$s"
+                    hosts:
+                      app1: { address: local, loopback: 127.0.0.2 }
+                      app2: { address: local, loopback: 127.0.0.3 }
+                    services:
+                      shop:
+                        kind: process
+                        on: [app1, app2]
+                        survivable: 1
+                        http: %2$d
+                        health: /health
+                        start: %3$s
+                        pidFile: %4$s
+                        logs: %5$s
+                      db: { kind: jdbc, url: "%6$s", user: sa }
+                      balancer: { kind: http, url: "%1$s/health" }
+
+                checks:
+                  - { name: products loaded, db: "select count(*) from product", service: db, expect: ">= 10000" }
+                  - { name: every shop instance is healthy, health: shop }
+                  - { name: the shop answers through the balancer, http: /health, expect: "== 200" }
+                  - { name: disk has room for logs, command: "df --output=pcent . | tail -1 | tr -dc 0-9", on: [app1],
+                      expect: "< 98" }
+
+                scenarios:
+                  order:
+                    feed: { file: customers.csv, mode: circular }
+                    steps:
+                      - transaction: login
+                        steps:
+                          - { post: /shop/login, form: { id: "${id}", pw: "${pw}" }, redirects: false,
+                              expect: { status: 302 } }
+                      - transaction: search
+                        steps:
+                          - { get: "/shop/search?q=${term}", save: { item: "$.items[0].id" },
+                              expect: { contains: items } }
+                      - { think: 100ms..300ms }
+                      - transaction: buy
+                        steps:
+                          - { post: /shop/cart, json: { item: "${item}" }, expect: { json: { "$.state": added } } }
+                          - { post: /shop/order, expect: { status: 201 } }
+
+                loadtests:
+                  peak:
+                    scenario: order
+                    arrivals:
+                      - { ramp: 2/s..%7$d/s, over: %8$s }
+                      - { hold: %7$d/s, for: %9$s }
+                    targets: { p95: 400ms, errors: 1%%, achieved: 95%% }
+                    transactions:
+                      search: { p95: 150ms }
+                    abort:
+                      - { errors: 50%%, for: 5s }
+                    capture: { on: breach, services: [shop], dumps: 3, every: 1s, histogram: false, after: 3s }
+
+                runbooks:
+                  opening:
+                    steps:
+                      - { id: freeze, owner: pm, duration: 2m, manual: "Announce the code freeze",
+                          instructions: "Post 'code freeze until the open' in the project channel." }
+                      - { id: ready, after: [freeze], owner: ops, duration: 1m, check: all }
+                      - { id: backup, after: [freeze], owner: ops, duration: 3m, title: "Back up the database",
+                          command: %10$s, on: [app1] }
+                      - { id: go, after: [ready, backup], gate: "Open the shop to the public?",
+                          approvers: [pm, architect] }
+                      - { id: announce, after: [go], owner: pm, duration: 1m, manual: "Send the opening announcement" }
+                    rollback:
+                      - { id: close, owner: ops, manual: "Put up the maintenance page" }
+                """.formatted(
+                        system.entry(),
+                        system.shopPort(),
+                        yamlString(start),
+                        yamlString(dir + "/run/shop-{host}.pid"),
+                        yamlString(dir + "/logs"),
+                        system.jdbcUrl(),
+                        RATE,
+                        ramp,
+                        hold,
+                        yamlString("mkdir -p " + sh(dir + "/backup") + " && cp " + sh(dir + "/db/shop.mv.db") + " "
+                                + sh(dir + "/backup/") + " && echo backed up the database"));
+    }
+
+    /** A shell word in single quotes. */
+    static String sh(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** A YAML double-quoted string. */
+    static String yamlString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

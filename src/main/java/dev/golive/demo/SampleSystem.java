@@ -1,0 +1,306 @@
+package dev.golive.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The demo's sample system in a working directory: a shared database (H2 in server mode, on
+ * loopback), two shop instances that golive starts as processes on two loopback addresses, and a
+ * front balancer. It writes the plan that describes it. Closing it stops everything it started,
+ * and any instance still running.
+ */
+public final class SampleSystem implements AutoCloseable {
+    /** The file that marks a directory as a demo's own, safe to clear. */
+    public static final String MARKER = ".golive-demo";
+
+    static final List<String> HOSTS = List.of("app1", "app2");
+    private static final String[] ADJECTIVES = {"red", "blue", "green", "black", "white", "wooden", "steel", "small"};
+    private static final String[] NOUNS = {"hat", "lamp", "chair", "desk", "mug", "book", "bag", "pen", "clock", "vase"
+    };
+
+    private final Path dir;
+    private final int shopPort;
+    private final Process database;
+    private final int databasePort;
+    private final Balancer balancer;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private SampleSystem(Path dir, int shopPort, Process database, int databasePort, Balancer balancer) {
+        this.dir = dir;
+        this.shopPort = shopPort;
+        this.database = database;
+        this.databasePort = databasePort;
+        this.balancer = balancer;
+    }
+
+    /**
+     * Sets up the system in {@code dir} (created, or cleared when it is an earlier demo's) and
+     * starts its database and balancer; the instances are started through golive.
+     *
+     * @param quick shorter load tests, for a quick run
+     */
+    public static SampleSystem create(Path dir, String java, String classPath, boolean quick) {
+        try {
+            prepare(dir);
+            int shopPort = freePort("127.0.0.2", "127.0.0.3");
+            Path db = dir.resolve("db");
+            load(db);
+            int databasePort = freePort("127.0.0.1");
+            Process database = startDatabase(java, classPath, db, databasePort, dir.resolve("logs/database.out"));
+            List<String> backends = new ArrayList<>();
+            for (int i = 0; i < HOSTS.size(); i++) {
+                backends.add("http://127.0.0." + (i + 2) + ":" + shopPort);
+            }
+            Balancer balancer = Balancer.start(backends, 0);
+            SampleSystem system = new SampleSystem(dir, shopPort, database, databasePort, balancer);
+            system.write(java, classPath, quick);
+            return system;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the demo in " + dir + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up the demo's database: " + e.getMessage(), e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path plan() {
+        return dir.resolve("golive.yaml");
+    }
+
+    public String entry() {
+        return balancer.url();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/shop";
+    }
+
+    /** Switches a fault on or off on every instance that runs. */
+    public void fault(String name, boolean on) {
+        for (int i = 0; i < HOSTS.size(); i++) {
+            URI uri = URI.create("http://127.0.0." + (i + 2) + ":" + shopPort + "/admin/fault?name=" + name + "&state="
+                    + (on ? "on" : "off"));
+            try {
+                client.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                // an instance that is down has no fault to switch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The PIDs of the instances that run now. */
+    public List<Long> instancePids() {
+        List<Long> out = new ArrayList<>();
+        for (String host : HOSTS) {
+            Path pid = dir.resolve("run/shop-" + host + ".pid");
+            try {
+                if (Files.exists(pid)) {
+                    long p = Long.parseLong(Files.readString(pid).strip());
+                    if (ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
+                        out.add(p);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // no usable PID file: nothing of ours runs there
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        stopInstances(dir);
+        balancer.close();
+        database.destroy();
+        try {
+            database.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the instances a demo in {@code dir} left running, found by their PID files. */
+    static void stopInstances(Path dir) {
+        for (String host : HOSTS) {
+            Path pid = dir.resolve("run/shop-" + host + ".pid");
+            try {
+                if (Files.exists(pid)) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                            .ifPresent(p -> {
+                                if (p.info().commandLine().orElse("").contains(ShopServer.class.getName())) {
+                                    p.destroyForcibly();
+                                    p.onExit().join();
+                                }
+                            });
+                }
+            } catch (IOException | NumberFormatException e) {
+                // nothing to stop
+            }
+        }
+    }
+
+    /** The database in a JVM of its own, listening on loopback only. */
+    private static Process startDatabase(String java, String classPath, Path db, int port, Path log)
+            throws IOException {
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Dh2.bindAddress=127.0.0.1",
+                        "-cp",
+                        classPath,
+                        "org.h2.tools.Server",
+                        "-tcp",
+                        "-tcpPort",
+                        String.valueOf(port),
+                        "-baseDir",
+                        db.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        for (int i = 0; i < 300; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException e) {
+                if (!p.isAlive()) {
+                    throw new IOException("the database did not start: " + Files.readString(log));
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        p.destroyForcibly();
+        throw new IOException("the database did not listen on port " + port + " within 15 s");
+    }
+
+    private static void prepare(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                throw new IllegalArgumentException(
+                        dir + " exists and is not a golive demo's directory; give" + " another with --dir");
+            }
+            stopInstances(dir);
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dir)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(dir.resolve("run"));
+        Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("reports"));
+        Files.writeString(dir.resolve(MARKER), "a working directory of golive demo; safe to delete\n");
+    }
+
+    private static int freePort(String... addresses) throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(addresses[0]))) {
+                port = s.getLocalPort();
+            }
+            boolean free = true;
+            for (String a : addresses) {
+                try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(a))) {
+                    // free here too
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return port;
+            }
+        }
+        throw new IOException("no port free on " + String.join(" and ", addresses));
+    }
+
+    /** The shop's database: 10,000 products and the tables of sessions, carts and orders. */
+    private static void load(Path db) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.resolve("shop"), "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute("create table product (id bigint primary key, name varchar(100), price decimal(10, 2))");
+            s.execute("create table session (id varchar(40) primary key, customer varchar(40))");
+            s.execute("create table cart_item (customer varchar(40), product bigint)");
+            s.execute("create table orders (id bigint primary key, customer varchar(40), items int)");
+            try (PreparedStatement insert = c.prepareStatement("insert into product values (?, ?, ?)")) {
+                for (int i = 1; i <= 10_000; i++) {
+                    insert.setLong(1, i);
+                    insert.setString(
+                            2, ADJECTIVES[i % ADJECTIVES.length] + " " + NOUNS[(i / 8) % NOUNS.length] + " " + i);
+                    insert.setBigDecimal(3, java.math.BigDecimal.valueOf(500 + (i * 37L) % 9500, 2));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private void write(String java, String classPath, boolean quick) throws IOException {
+        for (int i = 0; i < HOSTS.size(); i++) {
+            String host = HOSTS.get(i);
+            String config = String.join(
+                    "\n",
+                    "address=127.0.0." + (i + 2),
+                    "port=" + shopPort,
+                    "db=" + jdbcUrl(),
+                    "release=v1",
+                    "pidFile=" + dir.resolve("run/shop-" + host + ".pid"),
+                    "faults=",
+                    "");
+            Files.writeString(dir.resolve("run/" + host + ".properties"), config.replace("\\", "\\\\"));
+        }
+        StringBuilder csv = new StringBuilder("id,pw,term\n");
+        for (int i = 1; i <= 500; i++) {
+            String id = String.format(Locale.ROOT, "customer%03d", i);
+            csv.append(id)
+                    .append(',')
+                    .append(new StringBuilder(id).reverse())
+                    .append(',')
+                    .append(NOUNS[i % NOUNS.length])
+                    .append('\n');
+        }
+        Files.writeString(dir.resolve("customers.csv"), csv.toString());
+        Files.writeString(plan(), DemoPlan.yaml(this, java, classPath, quick), StandardCharsets.UTF_8);
+    }
+
+    int shopPort() {
+        return shopPort;
+    }
+}
