@@ -101,6 +101,9 @@ final class CaptureCommand implements Runnable {
         } else {
             CaptureReport.print(context.out(), plan.directory(), captures);
         }
+        if (!json) {
+            CaptureReport.findings(context.out(), captures);
+        }
         long failed = captures.stream().filter(x -> !x.ok()).count();
         if (failed > 0) {
             throw new CheckFailedException(failed + " of " + captures.size() + " captures failed");

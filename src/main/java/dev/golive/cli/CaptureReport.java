@@ -1,6 +1,10 @@
 package dev.golive.cli;
 
 import dev.golive.capture.Capture;
+import dev.golive.diag.DiagException;
+import dev.golive.diag.Diagnose;
+import dev.golive.diag.Diagnosis;
+import dev.golive.diag.Finding;
 import dev.golive.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,6 +49,41 @@ final class CaptureReport {
                     c.ok() ? relative(base, c.threadDumps().getFirst().getParent()) : c.failure());
         }
         table.print(out);
+    }
+
+    /** What the captured files say, most important first; null when there is nothing to read. */
+    static Diagnosis diagnose(List<Capture> captures) {
+        List<Path> files = captures.stream().flatMap(c -> c.files().stream()).toList();
+        if (files.isEmpty()) {
+            return null;
+        }
+        try {
+            return Diagnose.files(files);
+        } catch (DiagException e) {
+            return null;
+        }
+    }
+
+    /** The findings of the captures, a few lines each. */
+    static void findings(PrintWriter out, List<Capture> captures) {
+        Diagnosis d = diagnose(captures);
+        if (d == null) {
+            return;
+        }
+        out.println();
+        if (d.findings().isEmpty()) {
+            out.println("nothing stands out in the captures (golive diag FILE… reads them in full)");
+            return;
+        }
+        out.println("what the captures say (golive diag FILE… for all the evidence):");
+        int n = 0;
+        for (Finding f : d.findings()) {
+            if (++n > 5) {
+                break;
+            }
+            out.println("  " + n + ". " + f.severity() + "  " + f.title());
+            f.evidence().stream().limit(3).forEach(line -> out.println("       " + line));
+        }
     }
 
     private static String relative(Path base, Path p) {

@@ -2,6 +2,9 @@ package dev.golive.cli;
 
 import dev.golive.demo.SampleSystem;
 import dev.golive.demo.ThreadDumps;
+import dev.golive.diag.Diagnose;
+import dev.golive.diag.Diagnosis;
+import dev.golive.diag.Finding;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,11 +106,19 @@ final class DemoCommand implements Runnable {
         system.fault("contention", true);
         String failed = golive(1, "load", "production", "peak");
         List<Path> files = ThreadDumps.of(work(system).resolve(".golive/captures"));
-        say("  " + files.size() + " thread dumps were taken during the test, in .golive/captures/");
-        say("  what they say: " + ThreadDumps.hottestLock(files));
-        verdicts.add(new String[] {
-            "thread dumps name the cause", ThreadDumps.hottestLock(files).contains("PriceCache") ? "yes" : "NO"
-        });
+        say("  " + files.size()
+                + " thread dumps were taken during the test, in .golive/captures/; golive diag reads them:");
+        String first = "nothing stands out";
+        if (!files.isEmpty()) {
+            Diagnosis d = Diagnose.files(files);
+            if (!d.findings().isEmpty()) {
+                Finding f = d.findings().getFirst();
+                say("    " + f.severity() + "  " + f.title());
+                f.evidence().stream().limit(4).forEach(line -> say("      " + line));
+                first = f.title() + "\n" + String.join("\n", f.evidence());
+            }
+        }
+        verdicts.add(new String[] {"thread dumps name the cause", first.contains("PriceCache") ? "yes" : "NO"});
 
         stage("The fix", "The fault is switched off (the hotfix), and the same load test runs again.");
         system.fault("contention", false);

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             CaptureCommand.class,
             AgentCommand.class,
             RecordCommand.class,
+            DiagCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },

@@ -91,6 +91,22 @@ final class LoadCaptures {
                     instances, new Captures.Options(c.dumps(), c.every(), c.histogram(), true), directory);
         }
         CaptureReport.journal(store, runId, actor, environment.name(), captures);
+        var diagnosis = CaptureReport.diagnose(captures);
+        if (diagnosis != null && !diagnosis.findings().isEmpty()) {
+            var first = diagnosis.findings().getFirst();
+            store.journal()
+                    .append(
+                            runId,
+                            "capture.findings",
+                            first.severity() + " " + first.title(),
+                            actor,
+                            Json.write(Map.of(
+                                    "findings",
+                                    diagnosis.findings().stream()
+                                            .map(f -> f.severity() + " " + f.title())
+                                            .toList())));
+            context.err().println("capture " + n + " says: " + first.severity() + " " + first.title());
+        }
         long ok = captures.stream().filter(Capture::ok).count();
         context.err()
                 .println("capture " + n + ": " + ok + " of " + captures.size() + " instances captured into "

@@ -3,8 +3,11 @@ package dev.golive.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.golive.diag.DiagException;
+import dev.golive.diag.Diagnose;
 import dev.golive.load.LoadFigures;
 import dev.golive.plan.Plan;
+import dev.golive.report.DiagReport;
 import dev.golive.report.LoadReport;
 import dev.golive.report.RunbookReport;
 import dev.golive.runbook.Runbooks;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -97,7 +101,11 @@ final class ReportCommand implements Runnable {
                 .filter(e -> e.kind().startsWith("capture."))
                 .toList();
         LoadReport report = new LoadReport(
-                run, result(store, run), LoadFigures.of(store.loadSeries(), run.id(), first, last), captures);
+                run,
+                result(store, run),
+                LoadFigures.of(store.loadSeries(), run.id(), first, last),
+                captures,
+                diagnosis(captures));
         if (junit != null) {
             write(context.resolve(junit), report.junit());
         }
@@ -108,6 +116,37 @@ final class ReportCommand implements Runnable {
         write(
                 context.resolve(output != null ? output : "load-" + run.id() + ".html"),
                 report.html(ZoneId.systemDefault()));
+    }
+
+    /** What the run's captured files say, as HTML findings; null when there are none to read. */
+    private static String diagnosis(List<JournalEntry> captures) {
+        List<Path> files = new ArrayList<>();
+        for (JournalEntry e : captures) {
+            if (!e.kind().equals("capture.taken")) {
+                continue;
+            }
+            try {
+                JsonNode data = JSON.readTree(e.data());
+                for (String key : List.of("threadDumps", "cpu", "histograms")) {
+                    data.path(key).forEach(f -> {
+                        Path p = Path.of(f.asText());
+                        if (Files.isRegularFile(p)) {
+                            files.add(p);
+                        }
+                    });
+                }
+            } catch (JacksonException ex) {
+                // an entry that cannot be read names no files
+            }
+        }
+        if (files.isEmpty()) {
+            return null;
+        }
+        try {
+            return new DiagReport(Diagnose.files(files)).findings();
+        } catch (DiagException ex) {
+            return null;
+        }
     }
 
     /** What the run recorded when it ended, or null when it never did. */

@@ -32,8 +32,9 @@ import org.HdrHistogram.Histogram;
  *     never ended
  * @param figures the stored seconds of the range reported
  * @param captures the run's journal entries about captures: triggered, taken, failed
+ * @param diagnosis what the captured files say, as an HTML fragment of findings, or null
  */
-public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<JournalEntry> captures) {
+public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<JournalEntry> captures, String diagnosis) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final double[] PERCENTILES = {0, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100};
@@ -185,6 +186,7 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<Jou
                 .append("</title><style>")
                 .append(Html.STYLE)
                 .append(STYLE)
+                .append(DiagReport.style())
                 .append(resource("uplot/uPlot.min.css"))
                 .append("</style><script>")
                 .append(resource("uplot/uPlot.iife.min.js"))
@@ -202,6 +204,9 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<Jou
         }
         b.append("<h2>Response-time distribution</h2><div class=\"chart\" id=\"distribution\"></div>");
         b.append("<h2>Captures</h2>").append(captureList());
+        if (diagnosis != null) {
+            b.append("<h2>What the captures say</h2>").append(diagnosis);
+        }
         b.append("<p class=\"note\">Response time counts from each request's intended start, so a generator or a"
                 + " server that falls behind shows in full; service time counts from the actual send.</p>");
         b.append("<script>const data = ")
