@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param version its version, such as {@code 1.4.2}
  * @param notes what it brings, or null
- * @param artifacts its files, in the order they were added
+ * @param artifacts its files, kept in the order of their names
  * @param createdBy who added it
  * @param createdAt when
  */
@@ -22,7 +22,9 @@ public record Release(String version, String notes, List<Artifact> artifacts, St
 
     public Release {
         checkVersion(version);
-        artifacts = List.copyOf(artifacts);
+        artifacts = artifacts.stream()
+                .sorted(java.util.Comparator.comparing(Artifact::name))
+                .toList();
         if (artifacts.isEmpty()) {
             throw new IllegalArgumentException("release " + version + " has no artifacts");
         }
