@@ -3,17 +3,21 @@ package dev.golive.cli;
 import dev.golive.plan.Environment;
 import dev.golive.plan.Plan;
 import dev.golive.plan.Scenario;
+import dev.golive.release.Ledger;
 import dev.golive.scenario.Pause;
 import dev.golive.scenario.ScenarioResult;
 import dev.golive.scenario.ScenarioRunner;
 import dev.golive.scenario.Timeouts;
 import dev.golive.store.Store;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,13 +64,14 @@ final class SmokeCommand implements Runnable {
         Store store = workspace.open(context, plan);
         String actor = workspace.actor(context);
         SmokePrinter printer = new SmokePrinter(context.out(), plan.secrets());
+        String release = deployedRelease(store, env);
         int failed = 0;
         try (ScenarioRunner runner = new ScenarioRunner(plan, env, timeouts(), pause(), new SecureRandom())) {
             for (Scenario scenario : chosen) {
                 printer.start(env.name(), scenario.name());
                 ScenarioResult result = runner.run(scenario, printer::step);
                 printer.end(result);
-                journal(store, actor, env, result);
+                journal(store, actor, env, release, result);
                 failed += result.passed() ? 0 : 1;
             }
         }
@@ -116,9 +121,19 @@ final class SmokeCommand implements Runnable {
         return noThink ? d -> {} : Pause.sleeping();
     }
 
-    private static void journal(Store store, String actor, Environment env, ScenarioResult result) {
+    /** The release every instance of the environment runs by the ledger, or null when they differ or none. */
+    private static String deployedRelease(Store store, Environment env) {
+        Set<String> versions = new HashSet<>();
+        new Ledger(store, Clock.systemUTC()).current(env.name()).values().forEach(e -> versions.add(e.version()));
+        return versions.size() == 1 ? versions.iterator().next() : null;
+    }
+
+    private static void journal(Store store, String actor, Environment env, String release, ScenarioResult result) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("environment", env.name());
+        if (release != null) {
+            data.put("release", release);
+        }
         data.put("scenario", result.scenario());
         data.put(
                 "steps",

@@ -44,8 +44,29 @@ final class CrossReferences {
                 Environment e = plan.environments().get(n);
                 return e == null || e.promoteFrom() == null ? List.of() : List.of(e.promoteFrom());
             });
+            promotion(env, path + ".promoteAfter");
             env.hosts().values().forEach(h -> host(env, h));
             env.services().values().forEach(s -> service(env, s));
+        }
+    }
+
+    private void promotion(Environment env, String path) {
+        Promotion p = env.promoteAfter();
+        if (p.smoke() != null) {
+            exists(
+                    env.location(),
+                    path + ".smoke",
+                    "scenario",
+                    p.smoke(),
+                    plan.scenarios().keySet());
+        }
+        if (p.loadTest() != null) {
+            exists(
+                    env.location(),
+                    path + ".loadtest",
+                    "load test",
+                    p.loadTest(),
+                    plan.loadTests().keySet());
         }
     }
 
@@ -64,6 +85,14 @@ final class CrossReferences {
 
     private void service(Environment env, Service s) {
         String path = "environments." + env.name() + ".services." + s.name();
+        if (s.deployment().smoke() != null) {
+            exists(
+                    s.location(),
+                    path + ".deploy.smoke",
+                    "scenario",
+                    s.deployment().smoke(),
+                    plan.scenarios().keySet());
+        }
         for (String h : s.on()) {
             exists(s.location(), path + ".on", "host", h, env.hosts().keySet());
         }

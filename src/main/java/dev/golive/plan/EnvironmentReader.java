@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Reads {@code environments:} with their hosts and services. */
 final class EnvironmentReader {
-    private static final List<String> COMMON = List.of("kind", "on", "survivable", "http", "health");
+    private static final List<String> COMMON = List.of("kind", "on", "survivable", "http", "health", "deploy");
 
     private EnvironmentReader() {}
 
@@ -14,6 +14,7 @@ final class EnvironmentReader {
         String promoteFrom = f.string("promoteFrom");
         String entry = f.string("entry");
         boolean insecure = f.bool("insecure", false);
+        Promotion promoteAfter = f.has("promoteAfter") ? promotion(f.fields("promoteAfter")) : null;
         Map<String, Host> hosts = Named.read(f, "hosts", EnvironmentReader::host);
         Map<String, Service> services = Named.read(f, "services", EnvironmentReader::service);
         List<String> generators = f.strings("generators");
@@ -28,12 +29,32 @@ final class EnvironmentReader {
             }
         }
         f.finish();
-        return new Environment(name, promoteFrom, hosts, services, entry, insecure, generators, f.location());
+        return new Environment(
+                name, promoteFrom, hosts, services, entry, insecure, promoteAfter, generators, f.location());
     }
 
     private static String hint(String wrong, java.util.Collection<String> valid) {
         String close = Suggest.closest(wrong, valid);
         return close == null ? "" : " (did you mean '" + close + "'?)";
+    }
+
+    private static Promotion promotion(Fields f) {
+        Promotion p = new Promotion(f.string("smoke"), f.string("loadtest"));
+        f.finish();
+        return p;
+    }
+
+    private static Deployment deployment(Fields f) {
+        Deployment d = new Deployment(
+                f.string("context"),
+                f.string("path"),
+                f.string("staging"),
+                f.string("drain"),
+                f.string("undrain"),
+                f.string("smoke"),
+                f.duration("timeout", null));
+        f.finish();
+        return d;
     }
 
     private static final java.util.regex.Pattern LOOPBACK =
@@ -91,8 +112,9 @@ final class EnvironmentReader {
         Integer http = f.integer("http", null, 1, 65535);
         String health = f.string("health");
         Map<String, String> settings = settings(f, kind);
+        Deployment deploy = f.has("deploy") ? deployment(f.fields("deploy")) : null;
         f.finish();
-        return new Service(name, kind, on, survivable, http, health, settings, f.location());
+        return new Service(name, kind, on, survivable, http, health, settings, deploy, f.location());
     }
 
     private static Map<String, String> settings(Fields f, ServiceKind kind) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * <p>Top-level keys: {@code system} (required, the system's name), {@code store} (a JDBC URL of
  * the team store; omitted: an embedded database in {@code .golive/} beside the plan), {@code
+ * artifacts} (the directory releases are kept in, shared by the team; omitted: {@code
+ * .golive/artifacts/} beside the plan), {@code
  * secrets} (a secrets file), {@code include} (other plan files merged into this one), {@code
  * people} (who holds which roles, for runbook owners and gate approvers), {@code environments},
  * {@code checks}, {@code scenarios}, {@code loadtests}, {@code drills}, {@code runbooks}.
@@ -28,6 +30,7 @@ import java.util.Optional;
  * @param drills availability drills by name
  * @param runbooks runbooks by name
  * @param secrets the secret values resolved while loading, for masking
+ * @param artifacts the release directory as written in the plan, or null for the default
  */
 public record Plan(
         String system,
@@ -40,7 +43,8 @@ public record Plan(
         Map<String, LoadTest> loadTests,
         Map<String, Drill> drills,
         Map<String, Runbook> runbooks,
-        Secrets secrets) {
+        Secrets secrets,
+        String artifacts) {
     public Plan {
         if (system == null || system.isBlank()) {
             throw new IllegalArgumentException("system is required");
@@ -53,6 +57,29 @@ public record Plan(
         drills = Maps.copy(drills);
         runbooks = Maps.copy(runbooks);
         secrets = secrets == null ? Secrets.none() : secrets;
+    }
+
+    /** A plan that keeps its releases in the default directory. */
+    public Plan(
+            String system,
+            Path file,
+            String store,
+            Map<String, List<String>> people,
+            Map<String, Environment> environments,
+            List<Check> checks,
+            Map<String, Scenario> scenarios,
+            Map<String, LoadTest> loadTests,
+            Map<String, Drill> drills,
+            Map<String, Runbook> runbooks,
+            Secrets secrets) {
+        this(system, file, store, people, environments, checks, scenarios, loadTests, drills, runbooks, secrets, null);
+    }
+
+    /** Where releases are kept: {@code artifacts:} resolved from the plan's directory, or {@code .golive/artifacts}. */
+    public Path artifactDirectory() {
+        return artifacts == null
+                ? directory().resolve(".golive/artifacts")
+                : directory().resolve(artifacts).normalize();
     }
 
     /** True when {@code person} is {@code who} by name, or holds {@code who} as a role. */

@@ -12,6 +12,7 @@ final class PlanReader {
     static final List<String> TOP = List.of(
             "system",
             "store",
+            "artifacts",
             "secrets",
             "include",
             "people",
@@ -29,6 +30,7 @@ final class PlanReader {
         f.allow("include", "secrets");
         String system = f.required("system", "the name of the system this plan describes");
         String store = f.string("store");
+        String artifacts = f.string("artifacts");
         var people = people(f);
         var environments = Named.read(f, "environments", EnvironmentReader::read);
         var checks = CheckReader.read(f);
@@ -48,7 +50,8 @@ final class PlanReader {
                 loadTests,
                 drills,
                 runbooks,
-                secrets.get());
+                secrets.get(),
+                artifacts);
     }
 
     /** {@code alice: [pm, architect]}, or one role: {@code bob: ops}. */

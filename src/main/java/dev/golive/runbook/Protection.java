@@ -8,10 +8,10 @@ import dev.golive.plan.Plan;
  * environment's name typed back. An environment is protected when it ends a promotion chain (it
  * is promoted from another and nothing is promoted from it) or is named {@code production}.
  */
-final class Protection {
+public final class Protection {
     private Protection() {}
 
-    static boolean isProtected(Plan plan, Environment env) {
+    public static boolean isProtected(Plan plan, Environment env) {
         boolean endOfChain = env.promoteFrom() != null
                 && plan.environments().values().stream()
                         .noneMatch(e -> env.name().equals(e.promoteFrom()));

@@ -33,7 +33,7 @@ class PlanShapeTest {
                         1,
                         "",
                         "unknown key 'enviroments' (did you mean 'environments'?), expected one of [include, secrets,"
-                                + " system, store, people, environments, checks, scenarios, loadtests, drills,"
+                                + " system, store, artifacts, people, environments, checks, scenarios, loadtests, drills,"
                                 + " runbooks]"));
     }
 
