@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             RunbookCommand.class,
             SmokeCommand.class,
             LoadCommand.class,
+            DrillCommand.class,
             ReportCommand.class,
             CaptureCommand.class,
             RecordCommand.class,
