@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             DeployedCommand.class,
             HistoryCommand.class,
             LoadCommand.class,
+            DrillCommand.class,
             ReportCommand.class,
             CaptureCommand.class,
             AgentCommand.class,

@@ -8,6 +8,7 @@ import dev.golive.diag.Diagnose;
 import dev.golive.load.LoadFigures;
 import dev.golive.plan.Plan;
 import dev.golive.report.DiagReport;
+import dev.golive.report.DrillReport;
 import dev.golive.report.LoadReport;
 import dev.golive.report.RunbookReport;
 import dev.golive.runbook.Runbooks;
@@ -37,12 +38,15 @@ import picocli.CommandLine.Parameters;
         description = {
             "Write a run's report as one self-contained HTML file (charts included, no network needed).",
             "Load runs: targets, transactions, charts over time, distribution, generator health;",
-            "also --json and --junit FILE for CI. Runbook runs: the timeline."
+            "also --json and --junit FILE for CI. Drill runs: the timeline with the fault and the restore,",
+            "detection, recovery and verdicts. Runbook runs: the timeline."
         })
 final class ReportCommand implements Runnable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> LOAD_ENDS =
             Set.of("load.passed", "load.failed", "load.invalid", "load.aborted", "load.interrupted");
+
+    private static final Set<String> DRILL_ENDS = Set.of("drill.survived", "drill.not-survived", "drill.interrupted");
 
     private final Context context;
 
@@ -85,9 +89,10 @@ final class ReportCommand implements Runnable {
         switch (run.kind()) {
             case "load" -> load(store, run);
             case "runbook" -> runbook(plan, store, run);
+            case "drill" -> drill(store, run);
             default ->
                 throw new UsageException("run " + run.id() + " is a " + run.kind()
-                        + " run; reports are written for load and runbook runs");
+                        + " run; reports are written for load, drill and runbook runs");
         }
     }
 
@@ -162,6 +167,40 @@ final class ReportCommand implements Runnable {
             }
         }
         return null;
+    }
+
+    private void drill(Store store, Run run) {
+        if (from != null || to != null) {
+            throw new UsageException("--from and --to are for load runs; " + run.id() + " is a drill run");
+        }
+        JsonNode result = null;
+        for (JournalEntry e : store.journal().list(JournalQuery.all().withRunId(run.id()))) {
+            if (DRILL_ENDS.contains(e.kind())) {
+                result = readTree(e);
+            }
+        }
+        if (result == null) {
+            throw new UsageException("drill run " + run.id() + " recorded no result: golive stopped before its end;"
+                    + " `golive drill restore " + run.environment() + "` finishes its restore");
+        }
+        DrillReport report = new DrillReport(
+                "Drill " + run.name() + " on " + run.environment() + " — run " + run.id(), List.of(result));
+        if (junit != null) {
+            write(context.resolve(junit), report.junit());
+        }
+        if (json) {
+            Json.print(context.out(), JSON.convertValue(result, Object.class));
+            return;
+        }
+        write(context.resolve(output != null ? output : "drill-" + run.id() + ".html"), report.html());
+    }
+
+    private static JsonNode readTree(JournalEntry e) {
+        try {
+            return JSON.readTree(e.data());
+        } catch (JacksonException ex) {
+            throw new IllegalStateException("journal entry " + e.seq() + " cannot be read: " + ex.getMessage());
+        }
     }
 
     private void runbook(Plan plan, Store store, Run run) {

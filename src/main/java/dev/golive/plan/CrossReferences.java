@@ -192,11 +192,40 @@ final class CrossReferences {
             Drill.Fault f = d.fault();
             if (f.service() != null) {
                 exists(d.location(), path + ".fault." + f.kind(), "service", f.service(), allServices());
+                faultable(d, path + ".fault." + f.kind());
             }
             if (f.host() != null) {
                 exists(d.location(), path + ".fault.host", "host", f.host(), allHosts());
             }
             f.instances().forEach(h -> exists(d.location(), path + ".fault.instances", "host", h, allHosts()));
+        }
+    }
+
+    /** A fault is done to processes on hosts; a block needs the port to drop. */
+    private void faultable(Drill d, String path) {
+        Drill.Fault f = d.fault();
+        for (Environment env : plan.environments().values()) {
+            Service s = env.services().get(f.service());
+            if (s == null) {
+                continue;
+            }
+            if (!s.kind().runsOnHosts()) {
+                problems.add(
+                        d.location(),
+                        path,
+                        "service " + s.name() + " in " + env.name() + " is a "
+                                + s.kind().word()
+                                + " service, reached by address; a drill faults services that run on hosts");
+                return;
+            }
+            if (f.kind().equals("block") && s.httpPort() == null) {
+                problems.add(
+                        d.location(),
+                        path,
+                        "service " + s.name() + " in " + env.name()
+                                + " has no http: port, so there is no traffic to block; give it http:");
+                return;
+            }
         }
     }
 

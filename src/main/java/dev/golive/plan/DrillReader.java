@@ -16,18 +16,26 @@ final class DrillReader {
         Double rate = load.has("rate") ? load.rate("rate") : null;
         if (!load.has("rate") && f.has("load")) {
             load.missing("rate", "arrivals per second, like 50/s");
+        } else if (rate != null && rate <= 0) {
+            f.reading()
+                    .problem(
+                            load.location("rate"), load.path("rate"), "a drill needs load: the rate must be above 0/s");
+            rate = null;
         }
+        Duration timeout = positive(load, "timeout", Drill.TIMEOUT);
         load.finish();
+        Duration baseline = positive(f, "baseline", Drill.PHASE);
+        Duration verify = positive(f, "verify", Drill.PHASE);
         if (!f.has("fault")) {
             f.missing("fault", "what is done, like {kill: was, count: 1}");
         }
         Drill.Fault fault = f.has("fault") ? fault(f.fields("fault")) : null;
         Drill.Expect expect = expect(f.fields("expect"));
         f.finish();
-        if (scenario == null || rate == null || fault == null) {
+        if (scenario == null || rate == null || fault == null || expect == null) {
             return null;
         }
-        return new Drill(name, scenario, rate, fault, expect, f.location());
+        return new Drill(name, scenario, rate, timeout, baseline, verify, fault, expect, f.location());
     }
 
     private static Drill.Fault fault(Fields f) {
@@ -59,12 +67,32 @@ final class DrillReader {
     }
 
     private static Drill.Expect expect(Fields f) {
-        Drill.Expect e = new Drill.Expect(
-                f.percent("errors"),
-                f.integer("errorCount", null, 0, Integer.MAX_VALUE),
-                f.duration("recovery", null),
-                f.duration("p95", null));
+        Double errors = f.percent("errors");
+        Integer count = f.integer("errorCount", null, 0, Integer.MAX_VALUE);
+        Duration recovery = f.duration("recovery", null);
+        Duration p95 = f.duration("p95", null);
+        Duration stable = f.duration("stable", Drill.Expect.STABLE);
+        boolean survivors = f.bool("survivors", true);
         f.finish();
-        return e;
+        if (stable.toSeconds() < 1) {
+            f.reading()
+                    .problem(
+                            f.location("stable"),
+                            f.path("stable"),
+                            "stable must be at least 1s, found " + stable.toMillis() + "ms");
+            return null;
+        }
+        return new Drill.Expect(errors, count, recovery, p95, stable, survivors);
+    }
+
+    /** A duration of at least a second: the load is measured by the second. */
+    private static Duration positive(Fields f, String key, Duration fallback) {
+        Duration d = f.duration(key, fallback);
+        if (d.toSeconds() < 1) {
+            f.reading()
+                    .problem(f.location(key), f.path(key), key + " must be at least 1s, found " + d.toMillis() + "ms");
+            return fallback;
+        }
+        return d;
     }
 }

@@ -4,6 +4,18 @@ package dev.golive.report;
 final class Html {
     private Html() {}
 
+    /** A resource of this package as text, such as {@code uplot/uPlot.iife.min.js}. */
+    static String resource(String name) {
+        try (java.io.InputStream in = Html.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("golive is missing its resource " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String escape(String text) {
         if (text == null) {
             return "";

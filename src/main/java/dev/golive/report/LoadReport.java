@@ -9,9 +9,7 @@ import dev.golive.store.JournalEntry;
 import dev.golive.store.LoadSeries;
 import dev.golive.store.Run;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -405,14 +403,7 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<Jou
     }
 
     private static String resource(String name) {
-        try (InputStream in = LoadReport.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("golive is missing its resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Html.resource(name);
     }
 
     private static final String STYLE = """

@@ -126,6 +126,17 @@ public final class Services {
         return lifecycle(i).status();
     }
 
+    /**
+     * Sends {@code signal} (such as {@code STOP} or {@code CONT}) to the given processes of the
+     * instance, on its host, as the user its scripts run as.
+     */
+    public Result signal(Instance i, String signal, List<Long> pids) {
+        if (!signal.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("not a signal name: '" + signal + "'");
+        }
+        return lifecycle(i).run(Scripts.pids(pids) + Scripts.signal(signal), Duration.ofSeconds(30));
+    }
+
     /** Whether a service reached by address (jdbc, http) answers. */
     public ServiceOutcome status(Service service) {
         return ByAddress.status(service);

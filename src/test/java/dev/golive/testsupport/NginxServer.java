@@ -40,7 +40,34 @@ public final class NginxServer implements AutoCloseable {
         return start(dir, true);
     }
 
+    /**
+     * A load balancer in front of {@code backends} ({@code host:port}), round robin, giving up on a
+     * backend that does not connect or answer within a second. With {@code retries} a request that
+     * fails on one backend is tried on the next ({@code proxy_next_upstream error timeout}); without,
+     * its error reaches the client.
+     */
+    public static NginxServer startBalancer(Path dir, List<String> backends, boolean retries) throws IOException {
+        StringBuilder upstream = new StringBuilder("upstream backends {\n");
+        backends.forEach(b -> upstream.append("    server ").append(b).append(" max_fails=1 fail_timeout=2s;\n"));
+        upstream.append("  }\n");
+        String proxy = """
+                location / {
+                      proxy_pass http://backends;
+                      proxy_http_version 1.1;
+                      proxy_set_header Connection "";
+                      proxy_connect_timeout 1s;
+                      proxy_read_timeout 1s;
+                      proxy_send_timeout 1s;
+                      proxy_next_upstream %s;
+                    }""".formatted(retries ? "error timeout" : "off");
+        return start(dir, false, upstream.toString(), proxy);
+    }
+
     private static NginxServer start(Path dir, boolean tls) throws IOException {
+        return start(dir, tls, "", "location ~ ^/old/(.*)$ { return 302 /static/$1; }");
+    }
+
+    private static NginxServer start(Path dir, boolean tls, String upstream, String locations) throws IOException {
         if (!Files.isExecutable(NGINX)) {
             throw new IllegalStateException(
                     NGINX + " not found: install nginx (apt-get install nginx), or run ./test.sh which does");
@@ -56,7 +83,7 @@ public final class NginxServer implements AutoCloseable {
             listen += "\n    listen 127.0.0.1:" + tlsPort + " ssl;\n    ssl_certificate " + dir.resolve("cert.pem")
                     + ";\n    ssl_certificate_key " + dir.resolve("key.pem") + ";";
         }
-        Path conf = Files.writeString(dir.resolve("nginx.conf"), config(dir, listen));
+        Path conf = Files.writeString(dir.resolve("nginx.conf"), config(dir, listen, upstream, locations));
         Process process = new ProcessBuilder(List.of(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("logs/console.log").toFile())
@@ -100,7 +127,7 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
-    private static String config(Path dir, String listen) {
+    private static String config(Path dir, String listen, String upstream, String locations) {
         boolean root = "root".equals(System.getProperty("user.name"));
         return (root ? "user root;\n" : "") + """
                 daemon off;
@@ -119,13 +146,14 @@ public final class NginxServer implements AutoCloseable {
                   gzip on;
                   gzip_min_length 1;
                   gzip_types text/plain application/json;
+                  %3$s
                   server {
                     %2$s
                     root %1$s/html;
-                    location ~ ^/old/(.*)$ { return 302 /static/$1; }
+                    %4$s
                   }
                 }
-                """.formatted(dir, listen);
+                """.formatted(dir, listen, upstream, locations);
     }
 
     private static int freePort() throws IOException {

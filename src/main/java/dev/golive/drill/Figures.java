@@ -1,0 +1,42 @@
+package dev.golive.drill;
+
+import java.util.List;
+
+/**
+ * What a drill measured.
+ *
+ * @param baselineErrors the error rate before the fault, in percent
+ * @param baselineP95 the 95th percentile before the fault, in ms, or null
+ * @param requests requests that came back during the fault (from the fault to the restore)
+ * @param errors of them, the failed ones
+ * @param errorRate errors during the fault, in percent
+ * @param p95 the 95th percentile during the fault, in ms, or null when none passed
+ * @param detection seconds from the fault until the load first saw it, or null when it never did
+ * @param recovery seconds from the fault until the error rate was back at the baseline for good,
+ *     or null when it never was
+ * @param seconds every whole second of load
+ */
+public record Figures(
+        double baselineErrors,
+        Double baselineP95,
+        long requests,
+        long errors,
+        double errorRate,
+        Double p95,
+        Double detection,
+        Double recovery,
+        List<Point> seconds) {
+    public Figures {
+        seconds = List.copyOf(seconds);
+    }
+
+    /**
+     * One second of load, as the report draws it.
+     *
+     * @param second seconds since the load began
+     * @param ok responses that passed
+     * @param errors responses that failed
+     * @param p95 the 95th percentile of those that passed, in ms, or null
+     */
+    public record Point(int second, long ok, long errors, Double p95) {}
+}

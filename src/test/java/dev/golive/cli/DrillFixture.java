@@ -1,0 +1,192 @@
+package dev.golive.cli;
+
+import dev.golive.store.JournalEntry;
+import dev.golive.store.JournalQuery;
+import dev.golive.store.Run;
+import dev.golive.store.Store;
+import dev.golive.testsupport.HelloServer;
+import dev.golive.testsupport.NginxServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Two instances of a small service on two loopback addresses, managed by golive as a process
+ * service, behind two real nginx balancers: one that retries a failed request on the other
+ * instance (environment {@code retry}), one that does not ({@code direct}).
+ */
+final class DrillFixture implements AutoCloseable {
+    static final Map<String, String> ENV = Map.of("GOLIVE_USER", "tester");
+    static final List<String> HOSTS = List.of("app1", "app2");
+
+    final Path dir;
+    final Path plan;
+    private final NginxServer retrying;
+    private final NginxServer direct;
+
+    private DrillFixture(Path dir, Path plan, NginxServer retrying, NginxServer direct) {
+        this.dir = dir;
+        this.plan = plan;
+        this.retrying = retrying;
+        this.direct = direct;
+    }
+
+    static DrillFixture start(Path dir) throws IOException {
+        int port = freePort();
+        for (int i = 0; i < HOSTS.size(); i++) {
+            Files.writeString(
+                    dir.resolve(HOSTS.get(i) + ".properties"),
+                    "address=127.0.0." + (i + 2) + "\nport=" + port + "\npidFile=" + dir.resolve(HOSTS.get(i) + ".pid")
+                            + "\n");
+        }
+        List<String> backends = List.of("127.0.0.2:" + port, "127.0.0.3:" + port);
+        NginxServer retrying =
+                NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-retry")), backends, true);
+        NginxServer direct =
+                NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-direct")), backends, false);
+        Path plan = Files.writeString(dir.resolve("golive.yaml"), yaml(dir, port, retrying.url(), direct.url()));
+        return new DrillFixture(dir, plan, retrying, direct);
+    }
+
+    private static String yaml(Path dir, int port, String retry, String direct) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String start = "exec " + sh(java) + " -Xmx48m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
+                + sh(System.getProperty("java.class.path")) + " " + HelloServer.class.getName() + " "
+                + sh(dir + "/{host}.properties");
+        String hostsAndServices = """
+                    hosts:
+                      app1: { address: local, loopback: 127.0.0.2 }
+                      app2: { address: local, loopback: 127.0.0.3 }
+                    services:
+                      web:
+                        kind: process
+                        on: [app1, app2]
+                        survivable: 1
+                        http: %d
+                        health: /health
+                        start: %s
+                        pidFile: %s
+                """.formatted(port, quoted(start), quoted(dir + "/{host}.pid"));
+        return """
+                system: hello
+                environments:
+                  retry:
+                    entry: "%s"
+                %s
+                  direct:
+                    entry: "%s"
+                %s
+                scenarios:
+                  hello:
+                    steps:
+                      - { get: /, expect: { status: 200 } }
+                drills:
+                  kill-one:
+                    load: { scenario: hello, rate: 20/s, timeout: 5s }
+                    baseline: 2s
+                    verify: 3s
+                    fault: { kill: web, count: 1, for: 3s }
+                    expect: { errors: 1%%, errorCount: 0, recovery: 5s, stable: 2s }
+                  hang-one:
+                    load: { scenario: hello, rate: 20/s, timeout: 5s }
+                    baseline: 2s
+                    verify: 4s
+                    fault: { hang: web, instances: [app2], for: 3s }
+                    expect: { errors: 1%%, recovery: 10s, stable: 2s }
+                  hang-long:
+                    load: { scenario: hello, rate: 5/s }
+                    baseline: 1s
+                    fault: { hang: web, instances: [app1], for: 5m }
+                  kill-long:
+                    load: { scenario: hello, rate: 5/s }
+                    baseline: 1s
+                    fault: { kill: web, instances: [app2], for: 5m }
+                  both-down:
+                    load: { scenario: hello, rate: 10/s, timeout: 2s }
+                    baseline: 1s
+                    verify: 2s
+                    fault: { stop: web, count: 2, for: 1s }
+                    expect: { errors: 1%%, stable: 1s }
+                  cut-one:
+                    load: { scenario: hello, rate: 10/s }
+                    fault: { block: web, instances: [app1], for: 2s }
+                """.formatted(retry, hostsAndServices, direct, hostsAndServices);
+    }
+
+    /** golive, run in this JVM on the fixture's plan. */
+    CliRun golive(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--plan=" + plan;
+        return CliRun.of(ENV, all);
+    }
+
+    /** Continues an instance a failed test left stopped, so that one failure does not fail the others. */
+    void heal() throws IOException {
+        for (String host : HOSTS) {
+            long pid = pid(host);
+            if (Files.exists(Path.of("/proc/" + pid)) && state(pid).equals("T")) {
+                new ProcessBuilder("kill", "-CONT", String.valueOf(pid)).start();
+            }
+        }
+    }
+
+    /** The journal and the runs, read as the next golive command would. */
+    List<JournalEntry> journal(String runId) {
+        Store store = Store.open(null, dir, UnaryOperator.identity());
+        return store.journal()
+                .list(runId == null ? JournalQuery.all() : JournalQuery.all().withRunId(runId));
+    }
+
+    Run run(String runId) {
+        return Store.open(null, dir, UnaryOperator.identity())
+                .runs()
+                .find(runId)
+                .orElseThrow();
+    }
+
+    /** The PID of an instance, from its PID file. */
+    long pid(String host) throws IOException {
+        return Long.parseLong(Files.readString(dir.resolve(host + ".pid")).strip());
+    }
+
+    /** The state letter of a process in /proc: R, S, T (stopped), … */
+    static String state(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("State:"))
+                .map(l -> l.substring(6).strip().substring(0, 1))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        golive("service", "retry", "web", "kill");
+        retrying.close();
+        direct.close();
+    }
+
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"));
+                    ServerSocket b = new ServerSocket(a.getLocalPort(), 1, InetAddress.getByName("127.0.0.3"))) {
+                return a.getLocalPort();
+            } catch (IOException e) {
+                // taken on the second address: try another
+            }
+        }
+        throw new IOException("no port free on both 127.0.0.2 and 127.0.0.3");
+    }
+
+    private static String sh(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
