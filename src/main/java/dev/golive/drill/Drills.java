@@ -295,8 +295,9 @@ public final class Drills {
                     + String.join(
                             ", ", steps.stream().map(RestoreStep::instance).toList()));
             fault = kind.apply(steps, tools);
-            fault.forEach(d -> listener.phase("  " + d.instance() + ": " + d.detail()));
+            // Journaled before it is said, so that whoever sees it done finds it in the journal.
             journal(run, "drill.fault", drill.name() + ": " + drill.fault().kind(), Map.of("done", fault));
+            fault.forEach(d -> listener.phase("  " + d.instance() + ": " + d.detail()));
             marks = marks.withFaulted(timeline.now());
             timeline.phase("observe");
             double end = marks.fault() + drill.fault().duration().toMillis() / 1000.0;
