@@ -100,15 +100,28 @@ final class AgentCommand implements Runnable {
                         target,
                         new Timeouts(Duration.ofSeconds(Math.min(timeout, 10)), Duration.ofSeconds(timeout)))
                 .part(share);
-        Thread hook = new Thread(() -> runner.stop("the agent was stopped"));
-        Runtime.getRuntime().addShutdownHook(hook);
-        LoadResult result = runner.run(load, new LoadListener() {
-            @Override
-            public void second(Sample sample, String status) {
-                print(AgentLines.second(sample));
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.stop("the agent was stopped");
+            try {
+                // The controller is told how far this part got before the JVM goes.
+                ended.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
-        print(AgentLines.end(result));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            LoadResult result = runner.run(load, new LoadListener() {
+                @Override
+                public void second(Sample sample, String status) {
+                    print(AgentLines.second(sample));
+                }
+            });
+            print(AgentLines.end(result));
+        } finally {
+            ended.countDown();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

@@ -37,6 +37,15 @@ final class LoadPrinter {
                 h.late(),
                 h.dropped(),
                 h.maxCpu() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f%%", h.maxCpu() * 100)));
+        result.generators()
+                .forEach((name, g) -> out.println(String.format(
+                        Locale.ROOT,
+                        "  %s: %d started, %d late, %d dropped, CPU at most %s",
+                        name,
+                        g.arrivals(),
+                        g.late(),
+                        g.dropped(),
+                        g.maxCpu() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f%%", g.maxCpu() * 100))));
         h.invalid().forEach(why -> out.println("  INVALID  " + why));
         if (result.stopped() != null) {
             out.println("  STOPPED  " + result.stopped());
@@ -104,6 +113,7 @@ final class LoadPrinter {
         out.put("targets", result.verdicts());
         out.put("errors", result.errors());
         out.put("health", result.health());
+        out.put("generators", result.generators());
         out.put("stopped", result.stopped());
         return out;
     }

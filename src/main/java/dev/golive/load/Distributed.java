@@ -37,10 +37,11 @@ import java.util.function.Function;
  */
 public final class Distributed {
     /** How long after a second's end its figures may still come from a generator. */
-    static final long GRACE_MILLIS = 4000;
+    static final long GRACE_MILLIS = 5000;
 
     private static final String DIR = ".golive-agent";
-    private static final long START_DELAY_MILLIS = 3000;
+    /** Time for the agents' JVMs to start and read the plan before the shared start. */
+    private static final long START_DELAY_MILLIS = 5000;
 
     private final Plan plan;
     private final Environment environment;
@@ -126,6 +127,7 @@ public final class Distributed {
         int n = generators.size();
         Metrics metrics = new Metrics(60);
         List<Health> healths = new ArrayList<>();
+        Map<String, Health> each = new LinkedHashMap<>();
         Set<String> invalid = new LinkedHashSet<>();
         ExecutorService running = Executors.newVirtualThreadPerTaskExecutor();
         Map<String, Future<Result>> results = new LinkedHashMap<>();
@@ -156,11 +158,21 @@ public final class Distributed {
                     && agents.values().stream().anyMatch(a -> a.seconds.containsKey(s));
             boolean ended = agents.values().stream().allMatch(a -> a.end != null || a.finished);
             if (all) {
-                List<Sample> parts =
-                        agents.values().stream().map(a -> a.seconds.remove(s)).toList();
+                List<Sample> parts = new ArrayList<>();
+                StringBuilder counts = new StringBuilder();
+                for (Agent a : agents.values()) {
+                    Sample part = a.seconds.remove(s);
+                    if (part != null) {
+                        parts.add(part);
+                        counts.append("  ")
+                                .append(a.host.name())
+                                .append(' ')
+                                .append(part.overall().passed());
+                    }
+                }
                 Sample merged = merge(s, parts);
                 metrics.absorb(merged.intervals());
-                listener.second(merged, status(merged, test, metrics));
+                listener.second(merged, status(merged, test, metrics) + " |" + counts);
                 second++;
                 continue;
             }
@@ -196,6 +208,7 @@ public final class Distributed {
             if (a.end != null) {
                 Health h = AgentLines.health(a.end);
                 healths.add(h);
+                each.put(a.host.name(), h);
                 h.invalid().forEach(why -> invalid.add(a.host.name() + ": " + why));
                 completed += a.end.path("completed").asLong();
                 elapsedMs = Math.max(elapsedMs, a.end.path("elapsedMs").asLong());
@@ -219,7 +232,8 @@ public final class Distributed {
                 metrics.total().errors(),
                 health,
                 stopped,
-                completed);
+                completed,
+                each);
     }
 
     private static String lastError(Agent a) {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param health how well the generator kept up
  * @param stopped why the test stopped early (an abort rule, Ctrl-C), or null when it ran to its end
  * @param completed iterations that passed every step
+ * @param generators each generator host's own health in a distributed run, by name; empty otherwise
  */
 public record LoadResult(
         String test,
@@ -29,12 +30,14 @@ public record LoadResult(
         Map<String, Long> errors,
         Health health,
         String stopped,
-        long completed) {
+        long completed,
+        Map<String, Health> generators) {
     public LoadResult {
         transactions = Map.copyOf(transactions);
         requests = Map.copyOf(requests);
         verdicts = List.copyOf(verdicts);
         errors = new TreeMap<>(errors);
+        generators = new java.util.LinkedHashMap<>(generators);
     }
 
     /** Every target met, the generator kept up, and the test ran to its end. */

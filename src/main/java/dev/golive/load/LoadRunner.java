@@ -94,7 +94,8 @@ public final class LoadRunner {
                 metrics.total().errors(),
                 tally.health(),
                 control.reason(),
-                generator.completed());
+                generator.completed(),
+                Map.of());
     }
 
     private static void awaitQuietly(ScheduledExecutorService ticker) {

@@ -71,6 +71,19 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<Jou
                 "no late or dropped arrivals, CPU not saturated",
                 reasons.isEmpty() ? "kept up" : String.join("; ", reasons),
                 reasons.isEmpty()));
+        result.path("generators").properties().forEach(g -> {
+            List<String> own = new ArrayList<>();
+            g.getValue().path("invalid").forEach(r -> own.add(r.asText()));
+            out.add(new Check(
+                    "generator " + g.getKey() + " kept up",
+                    "no late or dropped arrivals, CPU not saturated",
+                    own.isEmpty()
+                            ? g.getValue().path("arrivals").asLong() + " started, "
+                                    + g.getValue().path("late").asLong() + " late, CPU at most "
+                                    + Math.round(g.getValue().path("maxCpu").asDouble() * 100) + "%"
+                            : String.join("; ", own),
+                    own.isEmpty()));
+        });
         JsonNode stopped = result.path("stopped");
         out.add(new Check(
                 "ran to its end",

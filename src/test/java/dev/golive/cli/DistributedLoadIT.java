@@ -115,9 +115,17 @@ class DistributedLoadIT {
         assertThat(passed).isEqualTo(seen.size()).isBetween(40L, 52L);
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(json.path("health").path("arrivals").asLong()).isEqualTo(passed);
-        assertThat(run.err()).contains("preparing 3 generators", "3 generators  rate 12.0");
+        assertThat(run.err())
+                .contains("preparing 3 generators", "3 generators  rate 12.0")
+                .containsPattern("\\|  g1 \\d+  g2 \\d+  g3 \\d+\n");
+        JsonNode generators = json.path("generators");
+        assertThat(generators.path("g1").path("arrivals").asLong()
+                        + generators.path("g2").path("arrivals").asLong()
+                        + generators.path("g3").path("arrivals").asLong())
+                .isEqualTo(passed);
         CliRun report = CliRun.of(env, "report", json.path("run").asText(), "--json", "-f", plan.toString());
         JsonNode stored = new ObjectMapper().readTree(report.out());
+        assertThat(stored.path("checks").toString()).contains("generator g1 kept up", "generator g3 kept up");
         assertThat(stored.path("overall").path("passed").asLong()).isEqualTo(passed);
         assertThat(stored.path("overall").path("p99Ms").asDouble())
                 .isEqualTo(json.path("overall").path("p99Ms").asDouble());
