@@ -13,6 +13,7 @@ import java.util.List;
  * @param threadDumps thread dump files, in the order taken
  * @param cpu per-thread CPU files ({@code top -H}), one per dump
  * @param histograms class histogram files
+ * @param recordings a heap dump ({@code .hprof.gz}) and a flight recording ({@code .jfr}) when asked for
  * @param failure why the capture failed or is incomplete, or null
  */
 public record Capture(
@@ -22,11 +23,18 @@ public record Capture(
         List<Path> threadDumps,
         List<Path> cpu,
         List<Path> histograms,
+        List<Path> recordings,
         String failure) {
     public Capture {
         threadDumps = List.copyOf(threadDumps);
         cpu = List.copyOf(cpu);
         histograms = List.copyOf(histograms);
+        recordings = List.copyOf(recordings);
+    }
+
+    /** A capture that found nothing to take. */
+    static Capture failed(String instance, long pid, Instant at, String failure) {
+        return new Capture(instance, pid, at, List.of(), List.of(), List.of(), List.of(), failure);
     }
 
     public boolean ok() {
@@ -35,7 +43,7 @@ public record Capture(
 
     /** Every file of the capture. */
     public List<Path> files() {
-        return java.util.stream.Stream.of(threadDumps, cpu, histograms)
+        return java.util.stream.Stream.of(threadDumps, cpu, histograms, recordings)
                 .flatMap(List::stream)
                 .toList();
     }

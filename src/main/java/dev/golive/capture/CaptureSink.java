@@ -3,6 +3,7 @@ package dev.golive.capture;
 import dev.golive.target.OutputListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CaptureSink implements OutputListener {
     private final Map<String, BufferedWriter> open = new ConcurrentHashMap<>();
+    private final Map<String, OutputStream> binary = new ConcurrentHashMap<>();
 
     void begin(String host, Path file) {
         try {
@@ -26,7 +28,25 @@ final class CaptureSink implements OutputListener {
         }
     }
 
+    /** Like {@link #begin}, for a file that comes as Base64 lines and is written decoded. */
+    void beginBinary(String host, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            binary.put(host, new java.io.BufferedOutputStream(Files.newOutputStream(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     void end(String host) {
+        OutputStream b = binary.remove(host);
+        if (b != null) {
+            try {
+                b.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot finish a capture file of " + host + ": " + e.getMessage(), e);
+            }
+        }
         BufferedWriter w = open.remove(host);
         if (w != null) {
             try {
@@ -39,6 +59,16 @@ final class CaptureSink implements OutputListener {
 
     @Override
     public void line(String host, boolean error, String line) {
+        OutputStream b = binary.get(host);
+        if (b != null && !error) {
+            try {
+                b.write(java.util.Base64.getMimeDecoder().decode(line));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UncheckedIOException(
+                        "cannot write a capture of " + host + ": " + e.getMessage(), new IOException(e));
+            }
+            return;
+        }
         BufferedWriter w = open.get(host);
         if (w == null || error) {
             return;

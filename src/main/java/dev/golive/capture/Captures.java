@@ -48,8 +48,16 @@ public final class Captures implements AutoCloseable {
      * @param every the time between two dumps
      * @param histogram also a class histogram after the first and the last dump (it runs a full GC)
      * @param cpu per-thread CPU with each dump
+     * @param heapDump also a compressed heap dump (large, and the JVM pauses while it is written)
+     * @param flightRecording also a flight recording of this long after the dumps, or null
      */
-    public record Options(int dumps, Duration every, boolean histogram, boolean cpu) {
+    public record Options(
+            int dumps, Duration every, boolean histogram, boolean cpu, boolean heapDump, Duration flightRecording) {
+        /** Dumps, CPU and histograms only. */
+        public Options(int dumps, Duration every, boolean histogram, boolean cpu) {
+            this(dumps, every, histogram, cpu, false, null);
+        }
+
         public Options {
             if (dumps < 1 || every == null || every.isNegative()) {
                 throw new IllegalArgumentException("at least one dump, and a time between them");
@@ -74,13 +82,10 @@ public final class Captures implements AutoCloseable {
                 try {
                     out.add(e.getValue().get());
                 } catch (ExecutionException ex) {
-                    out.add(new Capture(
+                    out.add(Capture.failed(
                             e.getKey().id(),
                             0,
                             Instant.now(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
                             String.valueOf(ex.getCause().getMessage())));
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -95,14 +100,14 @@ public final class Captures implements AutoCloseable {
         Instant at = Instant.now();
         ServiceOutcome status = services.status(i);
         if (!status.ok() || status.pids().isEmpty()) {
-            return new Capture(
-                    i.id(), 0, at, List.of(), List.of(), List.of(), "no running JVM to capture: " + status.detail());
+            return Capture.failed(i.id(), 0, at, "no running JVM to capture: " + status.detail());
         }
         long pid = status.pids().getFirst();
         String name = i.service().name() + "-" + i.host().name();
         List<Path> dumps = new ArrayList<>();
         List<Path> cpu = new ArrayList<>();
         List<Path> histograms = new ArrayList<>();
+        List<Path> recordings = new ArrayList<>();
         synchronized (hostLock(i)) {
             for (int n = 1; n <= options.dumps(); n++) {
                 long started = System.nanoTime();
@@ -115,7 +120,7 @@ public final class Captures implements AutoCloseable {
                 Path file = directory.resolve(name + "-" + n + "-threads.txt");
                 String failed = take(i, file, Scripts.jcmd(pid, "Thread.print -l"));
                 if (failed != null) {
-                    return new Capture(i.id(), pid, at, dumps, cpu, histograms, failed);
+                    return new Capture(i.id(), pid, at, dumps, cpu, histograms, recordings, failed);
                 }
                 dumps.add(file);
                 if (options.histogram() && (n == 1 || n == options.dumps())) {
@@ -129,8 +134,49 @@ public final class Captures implements AutoCloseable {
                     Thread.sleep(Duration.ofNanos(left));
                 }
             }
+            String failed = null;
+            if (options.flightRecording() != null) {
+                Path file = directory.resolve(name + ".jfr");
+                failed = fetch(
+                        i,
+                        file,
+                        Scripts.flightRecording(
+                                pid, Math.max(1, options.flightRecording().toSeconds())));
+                if (failed == null) {
+                    recordings.add(file);
+                }
+            }
+            if (options.heapDump()) {
+                Path file = directory.resolve(name + "-heap.hprof.gz");
+                String heap = fetch(i, file, Scripts.heapDump(pid));
+                if (heap == null) {
+                    recordings.add(file);
+                }
+                failed = failed == null ? heap : failed;
+            }
+            return new Capture(i.id(), pid, at, dumps, cpu, histograms, recordings, failed);
         }
-        return new Capture(i.id(), pid, at, dumps, cpu, histograms, null);
+    }
+
+    /** Runs a script whose output is a file in Base64, and writes the file; the failure, or null. */
+    private String fetch(Instance i, Path file, String script) {
+        String host = i.host().name();
+        sink.beginBinary(host, file);
+        Result r;
+        try {
+            r = hosts.target(i.host()).run(Command.of(script).withTimeout(Duration.ofMinutes(30)));
+        } finally {
+            sink.end(host);
+        }
+        if (!r.ok()) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                // the failure is what matters
+            }
+            return i.id() + ": " + r.summary();
+        }
+        return null;
     }
 
     /** Runs a capture script into a file; the failure, or null. */

@@ -61,6 +61,18 @@ final class CaptureCommand implements Runnable {
     @Option(names = "--no-cpu", description = "Leave out the per-thread CPU (top -H) taken with each dump.")
     boolean noCpu;
 
+    @Option(
+            names = "--heap-dump",
+            description =
+                    "Also a compressed heap dump: as large as the heap in use, and the JVM pauses while it is written.")
+    boolean heapDump;
+
+    @Option(
+            names = "--jfr",
+            paramLabel = "DURATION",
+            description = "Also a flight recording of this long, after the dumps.")
+    String jfr;
+
     @Option(names = "--json", description = "Print the captures as JSON.")
     boolean json;
 
@@ -74,6 +86,10 @@ final class CaptureCommand implements Runnable {
         if (interval == null || dumps < 1 || dumps > 100) {
             throw new UsageException(
                     "--dumps takes 1 to 100 and --every a duration like 5s; got " + dumps + " and " + every);
+        }
+        Duration recording = jfr == null ? null : Durations.parse(jfr);
+        if (jfr != null && (recording == null || recording.toSeconds() < 1)) {
+            throw new UsageException("--jfr takes a duration of a second or more, like 30s; got " + jfr);
         }
         Plan plan = reach.plan(context);
         Environment environment = Reach.environment(plan, env);
@@ -93,7 +109,15 @@ final class CaptureCommand implements Runnable {
                         .println("capturing " + instances.size() + " instance(s) of " + target + ": " + dumps
                                 + " thread dumps " + every + " apart" + (histogram ? ", class histograms" : ""));
             }
-            captures = c.capture(instances, new Captures.Options(dumps, interval, histogram, !noCpu), directory);
+            if (heapDump && !json) {
+                context.out()
+                        .println("a heap dump is as large as the heap in use, compressed; each JVM pauses while"
+                                + " it writes its dump");
+            }
+            captures = c.capture(
+                    instances,
+                    new Captures.Options(dumps, interval, histogram, !noCpu, heapDump, recording),
+                    directory);
         }
         CaptureReport.journal(store, null, actor, env, captures);
         if (json) {
@@ -118,6 +142,7 @@ final class CaptureCommand implements Runnable {
         out.put("threadDumps", c.threadDumps().stream().map(Path::toString).toList());
         out.put("cpu", c.cpu().stream().map(Path::toString).toList());
         out.put("histograms", c.histograms().stream().map(Path::toString).toList());
+        out.put("recordings", c.recordings().stream().map(Path::toString).toList());
         out.put("failure", c.failure());
         return out;
     }

@@ -95,6 +95,38 @@ class CaptureCommandTest {
     }
 
     @Test
+    void aHeapDumpAndAFlightRecordingComeWholeWhenAskedFor() throws Exception {
+        CliRun run = CliRun.of(
+                env,
+                "capture",
+                "test",
+                "app/here",
+                "--dumps",
+                "1",
+                "--heap-dump",
+                "--jfr",
+                "2s",
+                "--json",
+                "-f",
+                plan.toString());
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(run.out()).path("captures").get(0);
+        assertThat(c.path("recordings")).hasSize(2);
+        Path jfr = Path.of(c.path("recordings").get(0).asText());
+        Path heap = Path.of(c.path("recordings").get(1).asText());
+        assertThat(jfr.getFileName().toString()).endsWith(".jfr");
+        byte[] recording = Files.readAllBytes(jfr);
+        assertThat(new String(recording, 0, 3, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("FLR");
+        assertThat(heap.getFileName().toString()).endsWith("-heap.hprof.gz");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(heap))) {
+            assertThat(new String(in.readNBytes(12), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .isEqualTo("JAVA PROFILE");
+        }
+    }
+
+    @Test
     void anInstanceWithoutARunningJvmIsAClearFailure() {
         CliRun run = CliRun.of(env, "capture", "test", "gone", "--dumps", "1", "-f", plan.toString());
 
