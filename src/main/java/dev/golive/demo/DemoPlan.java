@@ -81,6 +81,14 @@ final class DemoPlan {
                       - { errors: 50%%, for: 5s }
                     capture: { on: breach, services: [shop], dumps: 3, every: 1s, histogram: false, after: 3s }
 
+                drills:
+                  lose-one-shop:
+                    load: { scenario: order, rate: 8/s, timeout: 5s }
+                    baseline: 3s
+                    fault: { kill: shop, count: 1, for: 5s }
+                    verify: 4s
+                    expect: { errors: 1%%, recovery: 10s, stable: 2s }
+
                 runbooks:
                   opening:
                     steps:

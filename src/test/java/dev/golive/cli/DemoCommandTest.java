@@ -33,6 +33,7 @@ class DemoCommandTest {
                         "threads blocked on",
                         "at dev.golive.demo.ShopServer$PriceCache.refresh",
                         "all targets met",
+                        "$ golive drill production lose-one-shop",
                         "Gate go approved by kenji; the gate is passed.",
                         "has ended: done.",
                         "Everything the demo started has stopped.")
