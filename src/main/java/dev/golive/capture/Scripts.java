@@ -54,8 +54,8 @@ final class Scripts {
                 + "else as_owner() { sudo -n -u \"$owner\" \"$@\"; }; fi\n";
     }
 
-    /** Per-thread CPU of the process: native thread id (decimal) and %CPU, from {@code top -H}. */
+    /** Per-thread CPU of the process: the thread table of {@code top -H}, as top prints it. */
     static String cpu(long pid) {
-        return "top -H -b -n 1 -p " + pid + " | awk 'f && $1 ~ /^[0-9]+$/ { print $1, $9, $12 } /^ *PID/ { f = 1 }'\n";
+        return "top -H -b -n 1 -p " + pid + "\n";
     }
 }

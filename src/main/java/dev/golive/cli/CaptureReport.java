@@ -57,11 +57,16 @@ final class CaptureReport {
         if (files.isEmpty()) {
             return null;
         }
-        try {
-            return Diagnose.files(files);
-        } catch (DiagException e) {
-            return null;
+        // A file that cannot be read (a cut-off dump, say) does not keep the others from being read.
+        List<dev.golive.diag.Capture> read = new java.util.ArrayList<>();
+        for (Path f : files) {
+            try {
+                read.add(Diagnose.read(f));
+            } catch (DiagException e) {
+                // left out
+            }
         }
+        return read.isEmpty() ? null : Diagnose.analyse(read);
     }
 
     /** The findings of the captures, a few lines each. */
@@ -82,7 +87,7 @@ final class CaptureReport {
                 break;
             }
             out.println("  " + n + ". " + f.severity() + "  " + f.title());
-            f.evidence().stream().limit(3).forEach(line -> out.println("       " + line));
+            f.evidence().stream().limit(4).forEach(line -> out.println("       " + line));
         }
     }
 

@@ -88,7 +88,9 @@ class CaptureCommandTest {
             assertThat(Files.readString(dump).strip()).containsPattern("JNI global refs.*$");
             assertThat(Files.readString(Path.of(c.path("histograms").get(0).asText())))
                     .contains("#instances", "java.lang.String");
-            assertThat(Files.readString(Path.of(c.path("cpu").get(0).asText()))).containsPattern("(?m)^\\d+ ");
+            assertThat(Files.readString(Path.of(c.path("cpu").get(0).asText())))
+                    .containsPattern("(?m)^ *PID +USER")
+                    .containsPattern("(?m)^ *\\d+ ");
         }
         assertThat(journal.out())
                 .contains("capture.taken", "app/here: 2 thread dumps, 2 histograms", "app/far: 2 thread dumps");
@@ -124,6 +126,22 @@ class CaptureCommandTest {
             assertThat(new String(in.readNBytes(12), java.nio.charset.StandardCharsets.ISO_8859_1))
                     .isEqualTo("JAVA PROFILE");
         }
+    }
+
+    @Test
+    void whatTheCapturesSayComesFirstTheContendedLockWithItsHolder() {
+        CliRun run = CliRun.of(
+                env, "capture", "test", "app", "--dumps", "2", "--every", "1s", "--accept-new", "-f", plan.toString());
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("ok +app/here +" + jvm.pid())
+                .containsPattern("ok +app/far +" + jvm.pid())
+                .contains("what the captures say")
+                .containsPattern(
+                        "  1\\. CRITICAL  \\d+ threads blocked on <0x[0-9a-f]+> \\(a java.lang.Object\\) held by"
+                                + " \"worker-\\d\"")
+                .contains("Contention$Ledger.post");
     }
 
     @Test
