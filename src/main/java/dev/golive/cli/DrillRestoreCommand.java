@@ -1,6 +1,7 @@
 package dev.golive.cli;
 
 import dev.golive.drill.Done;
+import dev.golive.drill.DrillException;
 import dev.golive.drill.DrillListener;
 import dev.golive.drill.Drills;
 import dev.golive.plan.Environment;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
         name = "restore",
         description = {
             "Finish the restores of drills that never recorded theirs (golive was killed mid-drill):",
-            "start stopped instances, continue hung ones, remove blocks. Run it when no drill runs."
+            "start stopped instances, continue hung ones, remove blocks. Refused while a drill runs in ENV."
         })
 final class DrillRestoreCommand implements Runnable {
     private final Context context;
@@ -38,7 +39,14 @@ final class DrillRestoreCommand implements Runnable {
         List<Drills.Restored> restored;
         try (Hosts hosts = reach.hosts(context, plan, env, OutputListener.NONE)) {
             Drills drills = new Drills(plan, env, hosts, reach.store(context, plan), reach.actor(context));
-            restored = drills.restorePending(new DrillListener() {
+            restored = restore(drills);
+        }
+        report(env, restored);
+    }
+
+    private List<Drills.Restored> restore(Drills drills) {
+        try {
+            return drills.restorePending(new DrillListener() {
                 @Override
                 public void phase(String line) {
                     context.out().println(line);
@@ -47,7 +55,12 @@ final class DrillRestoreCommand implements Runnable {
                 @Override
                 public void status(String line) {}
             });
+        } catch (DrillException e) {
+            throw new UsageException(e.getMessage());
         }
+    }
+
+    private void report(Environment env, List<Drills.Restored> restored) {
         if (restored.isEmpty()) {
             context.out().println("Nothing to restore in " + env.name() + ": every drill recorded its restore.");
             return;

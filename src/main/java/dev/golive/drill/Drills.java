@@ -10,6 +10,7 @@ import dev.golive.plan.Plan;
 import dev.golive.store.JournalEntry;
 import dev.golive.store.JournalQuery;
 import dev.golive.store.Run;
+import dev.golive.store.Runners;
 import dev.golive.store.Store;
 import dev.golive.target.Hosts;
 import dev.golive.target.ServiceOptions;
@@ -88,6 +89,12 @@ public final class Drills {
         FaultKind kind = FaultKind.of(drill.fault().kind(), "golive-drill-" + Long.toHexString(System.nanoTime()));
         kind.check(victims, tools);
         Run run = store.runs().start("drill", drill.name(), env.name(), actor);
+        // Names this process, so that a restore run meanwhile knows the drill is still running.
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("environment", env.name());
+        started.put("drill", drill.name());
+        started.put("runner", Runners.self());
+        journal(run, "drill.started", drill.name() + " in " + env.name(), started);
         if (!radius.withinSurvivable()) {
             journal(
                     run,
@@ -123,9 +130,13 @@ public final class Drills {
     /**
      * Finishes every restore of this environment that a drill journaled but never recorded as
      * done (golive was killed, the host went away): starts, continues and unblocks, and ends the
-     * drill's run as interrupted. Run it when no drill runs.
+     * drill's run as interrupted.
+     *
+     * @throws DrillException while a drill of this environment runs (its run has not ended and the
+     *     golive that runs it is alive): that drill restores its own fault
      */
     public List<Restored> restorePending(DrillListener listener) {
+        refuseWhileRunning();
         List<Restored> out = new ArrayList<>();
         for (JournalEntry plan : store.journal().list(JournalQuery.all().withKind("drill.restore-plan"))) {
             JsonNode data = read(plan.data());
@@ -153,6 +164,21 @@ public final class Drills {
             out.add(new Restored(plan.runId(), drill, done));
         }
         return out;
+    }
+
+    private void refuseWhileRunning() {
+        String env = tools.environment().name();
+        for (JournalEntry started : store.journal().list(JournalQuery.all().withKind("drill.started"))) {
+            JsonNode data = read(started.data());
+            String runner = data.path("runner").asText(null);
+            boolean open =
+                    store.runs().find(started.runId()).filter(r -> !r.ended()).isPresent();
+            if (env.equals(data.path("environment").asText()) && open && Runners.alive(runner)) {
+                throw new DrillException("drill " + data.path("drill").asText() + " is running (run "
+                        + started.runId() + ", " + Runners.describe(runner) + "); stop it first (Ctrl-C or kill:"
+                        + " it restores what it took down), then run golive drill restore " + env + " if needed");
+            }
+        }
     }
 
     private boolean done(JournalEntry plan) {

@@ -1,47 +1,16 @@
 package dev.golive.runbook;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Optional;
+import dev.golive.store.Runners;
 
-/**
- * Names the golive process that runs a step ({@code pid@host@start}), and tells whether the
- * process so named still runs, so that a step left running by a crashed golive is seen as in
- * doubt rather than as running for ever.
- */
+/** The golive process that runs a step ({@code pid@host@start}), as {@link Runners} names it. */
 final class Runner {
     private Runner() {}
 
     static String self() {
-        ProcessHandle me = ProcessHandle.current();
-        long start =
-                me.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-        return me.pid() + "@" + hostName() + "@" + start;
+        return Runners.self();
     }
 
-    /** False only when the runner was on this machine and is gone; another machine's runner is trusted. */
     static boolean alive(String runner) {
-        if (runner == null) {
-            return false;
-        }
-        String[] parts = runner.split("@");
-        if (parts.length != 3 || !parts[1].equals(hostName())) {
-            return true;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(parts[0]));
-        return process.filter(ProcessHandle::isAlive)
-                .map(p -> p.info()
-                        .startInstant()
-                        .map(i -> i.toEpochMilli() == Long.parseLong(parts[2]))
-                        .orElse(true))
-                .orElse(false);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return Runners.alive(runner);
     }
 }

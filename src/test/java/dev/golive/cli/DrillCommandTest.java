@@ -2,6 +2,7 @@ package dev.golive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -159,7 +160,9 @@ class DrillCommandTest {
     }
 
     @Test
-    void refusesToBlockWhereTheHostCannotDropTraffic() {
+    void refusesToBlockWhereTheHostCannotDropTraffic() throws IOException, InterruptedException {
+        assumeFalse(hostCanDropTraffic(), "this host can drop traffic with iptables or nft, so nothing is refused");
+
         CliRun run = system.golive("drill", "retry", "cut-one");
 
         assertThat(run.code()).isEqualTo(2);
@@ -206,6 +209,197 @@ class DrillCommandTest {
         CliRun status = system.golive("service", "retry", "web/app2", "status");
         assertThat(status.code()).as(status.out()).isZero();
         assertThat(system.golive("drill", "restore", "retry").out()).contains("Nothing to restore");
+    }
+
+    @Test
+    void gracefulStopIsSurvivedWhenTheBalancerRetriesAndTheInstanceRunsAgain() throws IOException {
+        long before = system.pid("app1");
+
+        CliRun run = system.golive("drill", "retry", "stop-one", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out()).get(0);
+        assertThat(result.path("outcome").asText()).isEqualTo("survived");
+        assertThat(result.path("instances").get(0).asText()).isEqualTo("web/app1");
+        assertThat(result.path("figures").path("errors").asLong()).isZero();
+        assertThat(result.path("faultDone").get(0).path("detail").asText()).isEqualTo("stop: stopped PID " + before);
+        assertThat(result.path("restore").get(0).path("detail").asText()).startsWith("start: started PID");
+        assertRunsAgain("web/app1", "app1", before);
+    }
+
+    @Test
+    void restartIsSurvivedWhenTheBalancerRetriesAndTheInstanceRunsAgain() throws IOException {
+        long before = system.pid("app2");
+
+        CliRun run = system.golive("drill", "retry", "restart-one", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out()).get(0);
+        assertThat(result.path("outcome").asText()).isEqualTo("survived");
+        assertThat(result.path("instances").get(0).asText()).isEqualTo("web/app2");
+        assertThat(result.path("figures").path("errors").asLong()).isZero();
+        assertThat(result.path("faultDone").get(0).path("detail").asText())
+                .startsWith("restart: stopped PID " + before + "; started PID")
+                .endsWith("/health answered 200");
+        assertThat(verdict(result, "restored").path("met").asBoolean()).isTrue();
+        assertRunsAgain("web/app2", "app2", before);
+    }
+
+    @Test
+    void hostFaultTakesEveryInstanceOnTheHost() throws IOException {
+        CliRun side = system.golive("service", "retry", "side", "start");
+        assertThat(side.code()).as(side.out() + side.err()).isZero();
+        try {
+            CliRun run = system.golive("drill", "retry", "host-down", "--json");
+
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode result = JSON.readTree(run.out()).get(0);
+            assertThat(result.path("outcome").asText()).isEqualTo("survived");
+            assertThat(texts(result.path("instances"))).containsExactlyInAnyOrder("web/app1", "side/app1");
+            assertThat(texts(result.path("faultDone"), "instance")).containsExactlyInAnyOrder("web/app1", "side/app1");
+            assertThat(texts(result.path("faultDone"), "detail")).allMatch(d -> d.startsWith("stop: stopped PID "));
+            assertThat(texts(result.path("survivors"), "instance")).containsExactlyInAnyOrder("web/app2", "side/app2");
+            assertThat(texts(result.path("restore"), "detail")).allMatch(d -> d.startsWith("start: started PID"));
+            for (String instance : List.of("web/app1", "side/app1")) {
+                CliRun status = system.golive("service", "retry", instance, "status");
+                assertThat(status.code()).as(instance + ": " + status.out()).isZero();
+            }
+        } finally {
+            system.golive("service", "retry", "side", "stop");
+        }
+    }
+
+    @Test
+    void p95AboveItsLimitDuringAHangIsNotSurvivedEvenWithoutErrors() throws IOException {
+        CliRun run = system.golive("drill", "retry", "hang-slow", "--json");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out()).get(0);
+        assertThat(result.path("outcome").asText()).isEqualTo("not-survived");
+        JsonNode p95 = verdict(result, "p95 during the fault");
+        assertThat(p95.path("met").asBoolean())
+                .as(result.path("figures").toString())
+                .isFalse();
+        assertThat(p95.path("expected").asText()).isEqualTo("at most 500 ms");
+        assertThat(result.path("figures").path("p95Ms").asDouble()).isGreaterThan(500);
+        assertThat(verdict(result, "errors during the fault").path("met").asBoolean())
+                .isTrue();
+        assertThat(run.err()).contains("p95 during the fault: expected at most 500 ms, got ");
+    }
+
+    @Test
+    void p95WithinItsLimitDuringAHangIsMet() throws IOException {
+        CliRun run = system.golive("drill", "retry", "hang-slow-allowed", "--json");
+
+        JsonNode result = JSON.readTree(run.out()).get(0);
+        JsonNode p95 = verdict(result, "p95 during the fault");
+        assertThat(p95.path("met").asBoolean())
+                .as(result.path("figures").toString())
+                .isTrue();
+        assertThat(p95.path("expected").asText()).isEqualTo("at most 3000 ms");
+        assertThat(result.path("figures").path("p95Ms").asDouble()).isPositive();
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(result.path("outcome").asText()).isEqualTo("survived");
+    }
+
+    @Test
+    void allRunsTheSurvivabilityMatrixAndExitsOneWhenADrillIsNotSurvived() throws IOException {
+        Path junit = out.resolve("matrix.xml");
+
+        CliRun run = system.golive(system.matrix, "drill", "retry", "--all", "--junit", junit.toString());
+
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
+        List<String> rows = run.out()
+                .lines()
+                .filter(l -> l.matches("^(survived|NOT SURVIVED|INTERRUPTED) .*"))
+                .toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("survived").contains("kill-one", "kill", "web/app1", "0.00% (0/");
+        assertThat(rows.get(1)).startsWith("survived").contains("restart-one", "restart", "web/app2");
+        assertThat(rows.get(2)).startsWith("NOT SURVIVED").contains("hang-slow", "hang", "web/app2", " ms");
+        assertThat(run.out()).contains("hang-slow: p95 during the fault: expected at most 500 ms, got ");
+        assertThat(run.err()).contains("not survived on retry: hang-slow (run ");
+        String xml = Files.readString(junit);
+        assertThat(xml)
+                .contains("<testcase classname=\"golive.drill.kill-one\" name=\"error count during the fault\"")
+                .contains("<testcase classname=\"golive.drill.restart-one\" name=\"recovery\"")
+                .contains("<testcase classname=\"golive.drill.hang-slow\" name=\"p95 during the fault\"");
+        // seven verdicts each for kill-one and restart-one; hang-slow has no error count and no recovery
+        assertThat(xml.split("<testcase ", -1)).hasSize(1 + 7 + 7 + 6);
+        assertThat(xml).contains("tests=\"20\" failures=\"1\"");
+        assertThat(xml.split("<failure", -1)).hasSize(2);
+        for (String instance : List.of("web/app1", "web/app2")) {
+            CliRun status = system.golive("service", "retry", instance, "status");
+            assertThat(status.code()).as(instance + ": " + status.out()).isZero();
+        }
+    }
+
+    @Test
+    void allPrintsEveryDrillOfTheMatrixAsJson() throws IOException {
+        CliRun run = system.golive(system.matrix, "drill", "retry", "--all", "--json");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        JsonNode results = JSON.readTree(run.out());
+        assertThat(texts(results, "drill")).containsExactly("kill-one", "restart-one", "hang-slow");
+        assertThat(texts(results, "outcome")).containsExactly("survived", "survived", "not-survived");
+        for (JsonNode r : results) {
+            assertThat(r.path("figures").path("requests").asLong()).isPositive();
+            assertThat(verdict(r, "restored").path("met").asBoolean()).isTrue();
+        }
+        assertThat(results.get(2).path("figures").path("p95Ms").asDouble()).isGreaterThan(500);
+        assertThat(texts(results, "run")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void drillRestoreIsRefusedWhileADrillRunsInTheEnvironment() throws IOException {
+        try (ChildJvm golive = ChildJvm.start(Main.class, "drill", "--plan=" + system.plan, "retry", "kill-long")) {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> golive.lines().stream().anyMatch(l -> l.contains("kill: killed PID")));
+
+            CliRun refused = system.golive("drill", "restore", "retry");
+
+            assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(2);
+            assertThat(refused.err())
+                    .startsWith("drill kill-long is running (run ")
+                    .contains(", PID " + golive.pid() + " on ")
+                    .contains("stop it first");
+            assertThat(system.golive("service", "retry", "web/app2", "status").code())
+                    .as("the refused restore started nothing")
+                    .isNotZero();
+            golive.terminate();
+        }
+        assertThat(system.golive("drill", "restore", "retry").out()).contains("Nothing to restore");
+    }
+
+    private static void assertRunsAgain(String instance, String host, long before) throws IOException {
+        CliRun status = system.golive("service", "retry", instance, "status");
+        assertThat(status.code()).as(status.out() + status.err()).isZero();
+        assertThat(system.pid(host)).as("a new process").isNotEqualTo(before);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    /** Whether iptables or nft is installed and may be used here, as the block fault checks. */
+    private static boolean hostCanDropTraffic() throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "if command -v iptables; then iptables -S INPUT;"
+                                + " elif command -v nft; then nft list tables; else exit 1; fi")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return probe.waitFor() == 0;
     }
 
     private static JsonNode verdict(JsonNode result, String check) {

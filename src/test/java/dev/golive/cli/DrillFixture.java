@@ -18,7 +18,9 @@ import java.util.function.UnaryOperator;
 /**
  * Two instances of a small service on two loopback addresses, managed by golive as a process
  * service, behind two real nginx balancers: one that retries a failed request on the other
- * instance (environment {@code retry}), one that does not ({@code direct}).
+ * instance (environment {@code retry}), one that does not ({@code direct}). A second service,
+ * {@code side}, runs beside it on the same hosts (not behind the balancers) once a test starts it.
+ * {@link #matrix} is a second plan on the same system whose drills are all short, for {@code --all}.
  */
 final class DrillFixture implements AutoCloseable {
     static final Map<String, String> ENV = Map.of("GOLIVE_USER", "tester");
@@ -26,38 +28,113 @@ final class DrillFixture implements AutoCloseable {
 
     final Path dir;
     final Path plan;
+    final Path matrix;
     private final NginxServer retrying;
     private final NginxServer direct;
 
-    private DrillFixture(Path dir, Path plan, NginxServer retrying, NginxServer direct) {
+    private DrillFixture(Path dir, Path plan, Path matrix, NginxServer retrying, NginxServer direct) {
         this.dir = dir;
         this.plan = plan;
+        this.matrix = matrix;
         this.retrying = retrying;
         this.direct = direct;
     }
 
     static DrillFixture start(Path dir) throws IOException {
-        int port = freePort();
+        int port = freePort(0);
+        int sidePort = freePort(port);
         for (int i = 0; i < HOSTS.size(); i++) {
-            Files.writeString(
-                    dir.resolve(HOSTS.get(i) + ".properties"),
-                    "address=127.0.0." + (i + 2) + "\nport=" + port + "\npidFile=" + dir.resolve(HOSTS.get(i) + ".pid")
-                            + "\n");
+            String host = HOSTS.get(i);
+            properties(dir, host, "127.0.0." + (i + 2), port);
+            properties(dir, "side-" + host, "127.0.0." + (i + 2), sidePort);
         }
         List<String> backends = List.of("127.0.0.2:" + port, "127.0.0.3:" + port);
         NginxServer retrying =
                 NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-retry")), backends, true);
         NginxServer direct =
                 NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-direct")), backends, false);
-        Path plan = Files.writeString(dir.resolve("golive.yaml"), yaml(dir, port, retrying.url(), direct.url()));
-        return new DrillFixture(dir, plan, retrying, direct);
+        String system = system(dir, port, sidePort, retrying.url(), direct.url());
+        Path plan = Files.writeString(dir.resolve("golive.yaml"), system + "drills:\n" + DRILLS + SHORT_DRILLS);
+        Path matrix = Files.writeString(dir.resolve("matrix.yaml"), system + "drills:\n" + SHORT_DRILLS);
+        return new DrillFixture(dir, plan, matrix, retrying, direct);
     }
 
-    private static String yaml(Path dir, int port, String retry, String direct) {
+    private static void properties(Path dir, String name, String address, int port) throws IOException {
+        Files.writeString(
+                dir.resolve(name + ".properties"),
+                "address=" + address + "\nport=" + port + "\npidFile=" + dir.resolve(name + ".pid") + "\n");
+    }
+
+    /** Drills of a few seconds per phase, each survived behind the retrying balancer but hang-slow. */
+    private static final String SHORT_DRILLS = """
+              kill-one:
+                load: { scenario: hello, rate: 20/s, timeout: 5s }
+                baseline: 2s
+                verify: 3s
+                fault: { kill: web, count: 1, for: 3s }
+                expect: { errors: 1%, errorCount: 0, recovery: 5s, stable: 2s }
+              restart-one:
+                load: { scenario: hello, rate: 20/s, timeout: 5s }
+                baseline: 2s
+                verify: 3s
+                fault: { restart: web, instances: [app2], for: 3s }
+                expect: { errors: 1%, errorCount: 0, recovery: 5s, stable: 2s }
+              hang-slow:
+                load: { scenario: hello, rate: 5/s, timeout: 5s }
+                baseline: 2s
+                verify: 3s
+                fault: { hang: web, instances: [app2], for: 4s }
+                expect: { errors: 1%, p95: 500ms, stable: 2s }
+            """;
+
+    private static final String DRILLS = """
+              stop-one:
+                load: { scenario: hello, rate: 20/s, timeout: 5s }
+                baseline: 2s
+                verify: 3s
+                fault: { stop: web, count: 1, for: 3s }
+                expect: { errors: 1%, errorCount: 0, recovery: 5s, stable: 2s }
+              host-down:
+                load: { scenario: hello, rate: 20/s, timeout: 5s }
+                baseline: 2s
+                verify: 3s
+                fault: { stop: host, host: app1, for: 3s }
+                expect: { errors: 1%, errorCount: 0, recovery: 5s, stable: 2s }
+              hang-slow-allowed:
+                load: { scenario: hello, rate: 5/s, timeout: 5s }
+                baseline: 2s
+                verify: 3s
+                fault: { hang: web, instances: [app2], for: 4s }
+                expect: { errors: 1%, p95: 3s, stable: 2s }
+              hang-one:
+                load: { scenario: hello, rate: 20/s, timeout: 5s }
+                baseline: 2s
+                verify: 4s
+                fault: { hang: web, instances: [app2], for: 3s }
+                expect: { errors: 1%, recovery: 10s, stable: 2s }
+              hang-long:
+                load: { scenario: hello, rate: 5/s }
+                baseline: 1s
+                fault: { hang: web, instances: [app1], for: 5m }
+              kill-long:
+                load: { scenario: hello, rate: 5/s }
+                baseline: 1s
+                fault: { kill: web, instances: [app2], for: 5m }
+              both-down:
+                load: { scenario: hello, rate: 10/s, timeout: 2s }
+                baseline: 1s
+                verify: 2s
+                fault: { stop: web, count: 2, for: 1s }
+                expect: { errors: 1%, stable: 1s }
+              cut-one:
+                load: { scenario: hello, rate: 10/s }
+                fault: { block: web, instances: [app1], for: 2s }
+            """;
+
+    private static String system(Path dir, int port, int sidePort, String retry, String direct) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String start = "exec " + sh(java) + " -Xmx48m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
-                + sh(System.getProperty("java.class.path")) + " " + HelloServer.class.getName() + " "
-                + sh(dir + "/{host}.properties");
+                + sh(System.getProperty("java.class.path")) + " " + HelloServer.class.getName() + " ";
         String hostsAndServices = """
                     hosts:
                       app1: { address: local, loopback: 127.0.0.2 }
@@ -71,7 +148,21 @@ final class DrillFixture implements AutoCloseable {
                         health: /health
                         start: %s
                         pidFile: %s
-                """.formatted(port, quoted(start), quoted(dir + "/{host}.pid"));
+                      side:
+                        kind: process
+                        on: [app1, app2]
+                        survivable: 1
+                        http: %d
+                        health: /health
+                        start: %s
+                        pidFile: %s
+                """.formatted(
+                        port,
+                        quoted(start + sh(dir + "/{host}.properties")),
+                        quoted(dir + "/{host}.pid"),
+                        sidePort,
+                        quoted(start + sh(dir + "/side-{host}.properties")),
+                        quoted(dir + "/side-{host}.pid"));
         return """
                 system: hello
                 environments:
@@ -85,41 +176,16 @@ final class DrillFixture implements AutoCloseable {
                   hello:
                     steps:
                       - { get: /, expect: { status: 200 } }
-                drills:
-                  kill-one:
-                    load: { scenario: hello, rate: 20/s, timeout: 5s }
-                    baseline: 2s
-                    verify: 3s
-                    fault: { kill: web, count: 1, for: 3s }
-                    expect: { errors: 1%%, errorCount: 0, recovery: 5s, stable: 2s }
-                  hang-one:
-                    load: { scenario: hello, rate: 20/s, timeout: 5s }
-                    baseline: 2s
-                    verify: 4s
-                    fault: { hang: web, instances: [app2], for: 3s }
-                    expect: { errors: 1%%, recovery: 10s, stable: 2s }
-                  hang-long:
-                    load: { scenario: hello, rate: 5/s }
-                    baseline: 1s
-                    fault: { hang: web, instances: [app1], for: 5m }
-                  kill-long:
-                    load: { scenario: hello, rate: 5/s }
-                    baseline: 1s
-                    fault: { kill: web, instances: [app2], for: 5m }
-                  both-down:
-                    load: { scenario: hello, rate: 10/s, timeout: 2s }
-                    baseline: 1s
-                    verify: 2s
-                    fault: { stop: web, count: 2, for: 1s }
-                    expect: { errors: 1%%, stable: 1s }
-                  cut-one:
-                    load: { scenario: hello, rate: 10/s }
-                    fault: { block: web, instances: [app1], for: 2s }
                 """.formatted(retry, hostsAndServices, direct, hostsAndServices);
     }
 
     /** golive, run in this JVM on the fixture's plan. */
     CliRun golive(String... args) {
+        return golive(plan, args);
+    }
+
+    /** golive, run in this JVM on the given plan of the fixture. */
+    CliRun golive(Path plan, String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--plan=" + plan;
         return CliRun.of(ENV, all);
@@ -166,15 +232,19 @@ final class DrillFixture implements AutoCloseable {
     @Override
     public void close() {
         golive("service", "retry", "web", "kill");
+        golive("service", "retry", "side", "kill");
         retrying.close();
         direct.close();
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on both addresses, other than {@code taken}. */
+    private static int freePort(int taken) throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"));
                     ServerSocket b = new ServerSocket(a.getLocalPort(), 1, InetAddress.getByName("127.0.0.3"))) {
-                return a.getLocalPort();
+                if (a.getLocalPort() != taken) {
+                    return a.getLocalPort();
+                }
             } catch (IOException e) {
                 // taken on the second address: try another
             }
