@@ -63,32 +63,36 @@ final class DeployCommand implements Runnable {
             }
             Release release = s.shelf().release(version);
             var instances = s.instances(rollout.service);
-            promotion(s, release);
+            Optional<String> overridden = promotion(s, release);
             rollout.confirm(
                     context,
                     s,
                     "Deploy " + release.version() + " to " + s.environment().name() + " ("
                             + String.join(
                                     ", ", instances.stream().map(i -> i.id()).toList()) + ")?");
+            overridden.ifPresent(refusal -> forced(s, release, refusal));
             return s.deployer().deploy(release, instances, batch, "deploy");
         });
     }
 
-    private void promotion(Rollout.Session s, Release release) {
+    /** What the promotion rule said, when --force overrides it; refuses the deploy when nothing does. */
+    private Optional<String> promotion(Rollout.Session s, Release release) {
         PromotionCheck check = new PromotionCheck(
                 new Verifications(s.shelf().store(), s.shelf().ledger()));
         Optional<String> refusal = check.refusal(release, s.environment());
-        if (refusal.isEmpty()) {
-            return;
-        }
-        if (!force) {
+        if (refusal.isPresent() && !force) {
             throw new CheckFailedException(
                     "refused: " + refusal.get() + "; to override, --force --reason TEXT --approved-by NAME");
         }
+        return refusal;
+    }
+
+    /** Journals an override once it is confirmed, so that one never used is not on record. */
+    private void forced(Rollout.Session s, Release release, String refusal) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("environment", s.environment().name());
         data.put("version", release.version());
-        data.put("refusal", refusal.get());
+        data.put("refusal", refusal);
         data.put("reason", reason);
         data.put("approvedBy", approvedBy);
         s.shelf()
@@ -100,7 +104,7 @@ final class DeployCommand implements Runnable {
                         release.version() + " to " + s.environment().name() + ", approved by " + approvedBy,
                         s.actor(),
                         Json.write(data));
-        context.out().println("forced: " + refusal.get() + "; approved by " + approvedBy + ": " + reason);
+        context.out().println("forced: " + refusal + "; approved by " + approvedBy + ": " + reason);
     }
 
     private static boolean blank(String s) {

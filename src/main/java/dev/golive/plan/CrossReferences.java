@@ -52,17 +52,13 @@ final class CrossReferences {
 
     private void promotion(Environment env, String path) {
         Promotion p = env.promoteAfter();
+        Location at = p.location() == null ? env.location() : p.location();
         if (p.smoke() != null) {
-            exists(
-                    env.location(),
-                    path + ".smoke",
-                    "scenario",
-                    p.smoke(),
-                    plan.scenarios().keySet());
+            exists(at, path + ".smoke", "scenario", p.smoke(), plan.scenarios().keySet());
         }
         if (p.loadTest() != null) {
             exists(
-                    env.location(),
+                    at,
                     path + ".loadtest",
                     "load test",
                     p.loadTest(),
@@ -87,7 +83,9 @@ final class CrossReferences {
         String path = "environments." + env.name() + ".services." + s.name();
         if (s.deployment().smoke() != null) {
             exists(
-                    s.location(),
+                    s.deployment().location() == null
+                            ? s.location()
+                            : s.deployment().location(),
                     path + ".deploy.smoke",
                     "scenario",
                     s.deployment().smoke(),

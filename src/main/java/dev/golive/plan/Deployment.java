@@ -22,9 +22,17 @@ import java.time.Duration;
  * @param undrain the undrain command or URL, or null
  * @param smoke the instance smoke scenario, or null
  * @param timeout how long the health check waits after the start
+ * @param location where the map is written, or null for the defaults
  */
 public record Deployment(
-        String context, String path, String staging, String drain, String undrain, String smoke, Duration timeout) {
+        String context,
+        String path,
+        String staging,
+        String drain,
+        String undrain,
+        String smoke,
+        Duration timeout,
+        Location location) {
     public static final String DEFAULT_STAGING = "/tmp";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -38,7 +46,7 @@ public record Deployment(
 
     /** No {@code deploy:} map: every default. */
     public static Deployment defaults() {
-        return new Deployment(null, null, null, null, null, null, null);
+        return new Deployment(null, null, null, null, null, null, null, null);
     }
 
     /** The deployment as it is on one host: {@code {host}} becomes the host's name. */
@@ -50,7 +58,8 @@ public record Deployment(
                 on(drain, host),
                 on(undrain, host),
                 smoke,
-                timeout);
+                timeout,
+                location);
     }
 
     private static String on(String value, String host) {

@@ -39,7 +39,7 @@ final class EnvironmentReader {
     }
 
     private static Promotion promotion(Fields f) {
-        Promotion p = new Promotion(f.string("smoke"), f.string("loadtest"));
+        Promotion p = new Promotion(f.string("smoke"), f.string("loadtest"), f.location());
         f.finish();
         return p;
     }
@@ -52,7 +52,8 @@ final class EnvironmentReader {
                 f.string("drain"),
                 f.string("undrain"),
                 f.string("smoke"),
-                f.duration("timeout", null));
+                f.duration("timeout", null),
+                f.location());
         f.finish();
         return d;
     }

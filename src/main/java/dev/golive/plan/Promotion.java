@@ -11,10 +11,11 @@ package dev.golive.plan;
  *
  * @param smoke the scenario, or null for any
  * @param loadTest the load test, or null for none
+ * @param location where the map is written, or null for the defaults
  */
-public record Promotion(String smoke, String loadTest) {
+public record Promotion(String smoke, String loadTest, Location location) {
     /** Any passing smoke run, no load test. */
     public static Promotion defaults() {
-        return new Promotion(null, null);
+        return new Promotion(null, null, null);
     }
 }

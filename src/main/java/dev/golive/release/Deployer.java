@@ -261,7 +261,7 @@ public final class Deployer {
         LedgerEntry before = current.get(i.id());
         String previous = before == null ? null : before.version();
         long id = ledger.begin(runId, environment.name(), i.id(), action, release, previous, actor);
-        InstanceResult r = new InstanceDeploy(crew, i, release, previous).run();
+        InstanceResult r = new InstanceDeploy(crew, i, release, before).run();
         ledger.end(id, ledgerResult(r.outcome()), r.detail());
         store.journal()
                 .append(

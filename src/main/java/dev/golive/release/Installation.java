@@ -7,6 +7,7 @@ import dev.golive.plan.ServiceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,9 @@ final class Installation {
         long wars = release.artifacts().stream().filter(Artifact::isWar).count();
         List<Placement> out = new ArrayList<>();
         for (Artifact a : release.artifacts()) {
-            String staged = d.staging() + "/golive-" + a.shortDigest() + "-" + a.name();
+            // Named for the instance too: instances deployed at once may share a staging directory.
+            String staged = d.staging() + "/golive-" + a.shortDigest() + "-" + service.name() + "-"
+                    + instance.host().name() + "-" + a.name();
             if (service.kind() == ServiceKind.TOMCAT && a.isWar()) {
                 String context = wars == 1 && d.context() != null
                         ? d.context()
@@ -138,12 +141,28 @@ final class Installation {
         return s.toString();
     }
 
-    /** Puts the kept files back; a file that had no predecessor is removed. */
-    String restore() {
+    /**
+     * Puts back the files of the release the instance ran before, whose digests by file name are
+     * {@code previous} (empty when it is not known). A file that already has its previous bytes
+     * stays: a deploy of the same bytes again, or one that failed before its install, must not
+     * bring back the older file kept beside it. Otherwise the kept file goes back, and a file
+     * that had no predecessor is removed.
+     */
+    String restore(Map<String, String> previous) {
         StringBuilder s = new StringBuilder("set -e\n");
         for (Placement p : placements) {
             String t = Sh.quote(p.target());
             String kept = Sh.quote(p.kept());
+            String before = previous.get(p.artifact().name());
+            if (before != null) {
+                s.append("if [ -f ")
+                        .append(t)
+                        .append(" ] && [ \"$(sha256sum < ")
+                        .append(t)
+                        .append(" | cut -d' ' -f1)\" = ")
+                        .append(Sh.quote(before))
+                        .append(" ]; then :; el");
+            }
             s.append("if [ -f ")
                     .append(kept)
                     .append(" ]; then mv -f -- ")

@@ -29,16 +29,19 @@ final class InstanceDeploy {
     private final Instance instance;
     private final Release release;
     private final String previous;
+    private final Map<String, String> previousDigests;
     private final Deployment deployment;
     private final Installation installation;
     private final Target target;
     private final long start = System.nanoTime();
 
-    InstanceDeploy(Crew crew, Instance instance, Release release, String previous) {
+    /** {@code before} is what the ledger says the instance runs, or null when golive never deployed to it. */
+    InstanceDeploy(Crew crew, Instance instance, Release release, LedgerEntry before) {
         this.crew = crew;
         this.instance = instance;
         this.release = release;
-        this.previous = previous;
+        this.previous = before == null ? null : before.version();
+        this.previousDigests = before == null ? Map.of() : before.digests();
         this.deployment = instance.service().forHost(instance.host().name()).deployment();
         this.installation = Installation.of(instance, release);
         this.target = crew.hosts().target(instance.host());
@@ -171,7 +174,8 @@ final class InstanceDeploy {
         ServiceOptions options = ServiceOptions.defaults().withHealthDeadline(deployment.timeout());
         Services.Selection one = new Services.Selection(instance.service(), List.of(instance));
         crew.services().run(one, ServiceAction.STOP, options);
-        Result put = target.run(Command.of(installation.restore()).withTimeout(QUICK));
+        Result put =
+                target.run(Command.of(installation.restore(previousDigests)).withTimeout(QUICK));
         String back = previous == null ? "no release" : previous;
         if (!put.ok()) {
             return restored(false, why, "putting back " + back + " failed: " + put.summary());

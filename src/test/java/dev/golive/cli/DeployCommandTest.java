@@ -166,7 +166,7 @@ class DeployCommandTest {
                 "-f",
                 fixture.plan().toString());
 
-        assertThat(wrong.out()).contains("Deploy 2.0 to production (shop/was1)? Type the environment's name");
+        assertThat(wrong.out()).contains("Deploy 2.0 to production (shop/prod1)? Type the environment's name");
         assertThat(wrong.code()).isEqualTo(1);
         assertThat(wrong.err()).contains("not confirmed: production was not typed back; nothing was deployed");
     }

@@ -169,4 +169,33 @@ class PlanReferencesTest {
                                 "scenarios.health.steps[0].steps[2].get",
                                 "no http service named 'was'; defined: [api]"));
     }
+
+    @Test
+    void rejectsInstanceSmokeNamingMissingScenarioAtTheDeployMap() {
+        assertThat(onlyProblem("deploy-smoke-missing-scenario.yaml"))
+                .isEqualTo(problem(
+                        "deploy-smoke-missing-scenario.yaml",
+                        13,
+                        11,
+                        "environments.staging.services.shop.deploy.smoke",
+                        "no scenario named 'instanse' (did you mean 'instance'?); defined: [instance]"));
+    }
+
+    @Test
+    void rejectsPromoteAfterNamingMissingScenarioAndLoadTestAtThePromoteAfterMap() {
+        assertThat(failure("promote-after-missing-references.yaml").problems())
+                .containsExactly(
+                        problem(
+                                "promote-after-missing-references.yaml",
+                                8,
+                                7,
+                                "environments.production.promoteAfter.smoke",
+                                "no scenario named 'ordr' (did you mean 'order'?); defined: [order]"),
+                        problem(
+                                "promote-after-missing-references.yaml",
+                                8,
+                                7,
+                                "environments.production.promoteAfter.loadtest",
+                                "no load test named 'soak' (did you mean 'peak'?); defined: [peak]"));
+    }
 }

@@ -310,4 +310,47 @@ class PlanShapeTest {
         assertThat(page.expect().minSize()).isNull();
         assertThat(page.expect().maxSize()).isEqualTo(2L * 1024 * 1024);
     }
+
+    @Test
+    void rejectsUnknownKeyInADeployMapWithSuggestion() {
+        assertThat(onlyProblem("deploy-unknown-key.yaml"))
+                .isEqualTo(problem(
+                        "deploy-unknown-key.yaml",
+                        14,
+                        11,
+                        "environments.staging.services.shop.deploy",
+                        "unknown key 'undrian' (did you mean 'undrain'?), expected one of [context, path, staging,"
+                                + " drain, undrain, smoke, timeout]"));
+    }
+
+    @Test
+    void rejectsUnknownKeyInPromoteAfterWithSuggestion() {
+        assertThat(onlyProblem("promote-after-unknown-key.yaml"))
+                .isEqualTo(problem(
+                        "promote-after-unknown-key.yaml",
+                        9,
+                        7,
+                        "environments.production.promoteAfter",
+                        "unknown key 'loadTest' (did you mean 'loadtest'?), expected one of [smoke, loadtest]"));
+    }
+
+    @Test
+    void rejectsArtifactsThatIsAMapNotADirectory() {
+        assertThat(onlyProblem("artifacts-not-a-path.yaml"))
+                .isEqualTo(problem(
+                        "artifacts-not-a-path.yaml", 4, 3, "artifacts", "expected a single value, found a map"));
+    }
+
+    @Test
+    void rejectsMisspeltArtifactsWithSuggestion() {
+        assertThat(onlyProblem("artifacts-misspelt.yaml"))
+                .isEqualTo(problem(
+                        "artifacts-misspelt.yaml",
+                        3,
+                        1,
+                        "",
+                        "unknown key 'artifact' (did you mean 'artifacts'?), expected one of [include, secrets,"
+                                + " system, store, artifacts, people, environments, checks, scenarios, loadtests,"
+                                + " drills, runbooks]"));
+    }
 }

@@ -14,21 +14,26 @@ import java.util.zip.ZipOutputStream;
 /**
  * Two real Tomcat 10 instances of one service {@code shop}, on hosts {@code was1} (127.0.0.1)
  * and {@code was2} (127.0.0.2) reached over one real OpenSSH server listening on both; a plan
- * with a {@code staging} environment for them and a {@code production} promoted from it; and
- * tiny WARs built here. Each instance drains and undrains by appending to a file.
+ * with a {@code staging} environment for them and a {@code production} promoted from it, whose
+ * own Tomcat runs on host {@code prod1} (127.0.0.1, another port); and tiny WARs built here. Each
+ * staging instance drains and undrains by appending to a file; its next undrain can be made to
+ * fail once ({@link #failNextUndrain}).
  */
 public final class DeployFixture implements AutoCloseable {
     private final Path dir;
     private final SshServer sshd;
     private final TomcatServer one;
     private final TomcatServer two;
+    private final TomcatServer production;
     private final Path plan;
 
-    private DeployFixture(Path dir, SshServer sshd, TomcatServer one, TomcatServer two, Path plan) {
+    private DeployFixture(
+            Path dir, SshServer sshd, TomcatServer one, TomcatServer two, TomcatServer production, Path plan) {
         this.dir = dir;
         this.sshd = sshd;
         this.one = one;
         this.two = two;
+        this.production = production;
         this.plan = plan;
     }
 
@@ -40,6 +45,7 @@ public final class DeployFixture implements AutoCloseable {
                 List.of("ListenAddress 127.0.0.2"));
         TomcatServer one = TomcatServer.create(dir.resolve("tomcat-was1"), "-Xmx128m");
         TomcatServer two = TomcatServer.create(dir.resolve("tomcat-was2"), "-Xmx128m");
+        TomcatServer production = TomcatServer.create(dir.resolve("tomcat-prod1"), "-Xmx128m");
         // One service has one HTTP port: the second Tomcat takes the first one's port on 127.0.0.2.
         Path serverXml = two.base().resolve("conf/server.xml");
         Files.writeString(
@@ -69,23 +75,25 @@ public final class DeployFixture implements AutoCloseable {
                           context: shop
                           staging: %4$s/staging
                           drain: "echo drain >> %4$s/drains-{host}"
-                          undrain: "echo undrain >> %4$s/drains-{host}"
+                          undrain: "if [ -e %4$s/undrain-fails-{host} ]; then rm %4$s/undrain-fails-{host}; false;
+                            else echo undrain >> %4$s/drains-{host}; fi"
                           smoke: instance
                           timeout: 60s
                   production:
                     promoteFrom: staging
+                    promoteAfter: { smoke: instance }
                     hosts:
-                      was1: { address: 127.0.0.1, port: %1$d, key: %2$s }
+                      prod1: { address: 127.0.0.1, port: %1$d, key: %2$s }
                     services:
-                      shop: { kind: tomcat, on: [was1], home: %3$s, base: "%4$s/tomcat-{host}", http: %5$d,
+                      shop: { kind: tomcat, on: [prod1], home: %3$s, base: "%4$s/tomcat-{host}", http: %6$d,
                               health: /shop/health, deploy: { context: shop, staging: %4$s/staging } }
                 scenarios:
                   instance:
                     steps:
                       - { get: /shop/index.html, expect: { status: 200, contains: shop } }
                 """.formatted(
-                                sshd.port(), key, TomcatServer.HOME, dir, one.httpPort()));
-        return new DeployFixture(dir, sshd, one, two, plan);
+                                sshd.port(), key, TomcatServer.HOME, dir, one.httpPort(), production.httpPort()));
+        return new DeployFixture(dir, sshd, one, two, production, plan);
     }
 
     public Path plan() {
@@ -98,6 +106,11 @@ public final class DeployFixture implements AutoCloseable {
 
     public int httpPort() {
         return one.httpPort();
+    }
+
+    /** The HTTP port of production's own Tomcat, on 127.0.0.1. */
+    public int productionPort() {
+        return production.httpPort();
     }
 
     /** The environment for golive: HOME in the test's directory. */
@@ -118,6 +131,11 @@ public final class DeployFixture implements AutoCloseable {
     public List<String> drains(String host) throws IOException {
         Path file = dir.resolve("drains-" + host);
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    /** Makes the next undrain of the staging instance on {@code host} fail, once. */
+    public void failNextUndrain(String host) throws IOException {
+        Files.writeString(dir.resolve("undrain-fails-" + host), "");
     }
 
     /**
@@ -149,6 +167,7 @@ public final class DeployFixture implements AutoCloseable {
     public void close() {
         one.close();
         two.close();
+        production.close();
         sshd.close();
     }
 }
