@@ -12,6 +12,8 @@ declare -A needs=(
   [openssh-server]="/usr/sbin/sshd"
   [tomcat10]="/usr/share/tomcat10/bin/catalina.sh"
   [nginx]="/usr/sbin/nginx"
+  # top -H, for the per-thread CPU that captures take
+  [procps]="/usr/bin/top"
 )
 
 missing=()
