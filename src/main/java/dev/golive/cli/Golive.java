@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
             AgentCommand.class,
             RecordCommand.class,
             DiagCommand.class,
+            ServeCommand.class,
+            UserCommand.class,
             DemoCommand.class,
             CompletionCommand.class
         },

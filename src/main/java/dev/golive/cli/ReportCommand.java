@@ -1,19 +1,13 @@
 package dev.golive.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.golive.diag.DiagException;
-import dev.golive.diag.Diagnose;
-import dev.golive.load.LoadFigures;
 import dev.golive.plan.Plan;
-import dev.golive.report.DiagReport;
 import dev.golive.report.DrillReport;
 import dev.golive.report.LoadReport;
+import dev.golive.report.RunReports;
 import dev.golive.report.RunbookReport;
 import dev.golive.runbook.Runbooks;
-import dev.golive.store.JournalEntry;
-import dev.golive.store.JournalQuery;
 import dev.golive.store.Run;
 import dev.golive.store.Store;
 import dev.golive.target.SshSettings;
@@ -25,9 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,11 +34,6 @@ import picocli.CommandLine.Parameters;
         })
 final class ReportCommand implements Runnable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> LOAD_ENDS =
-            Set.of("load.passed", "load.failed", "load.invalid", "load.aborted", "load.interrupted");
-
-    private static final Set<String> DRILL_ENDS = Set.of("drill.survived", "drill.not-survived", "drill.interrupted");
-
     private final Context context;
 
     @Mixin
@@ -102,15 +88,7 @@ final class ReportCommand implements Runnable {
         if (first < 0 || last <= first) {
             throw new UsageException("--from must be 0 or more and --to after it, got " + first + " and " + to);
         }
-        List<JournalEntry> captures = store.journal().list(JournalQuery.all().withRunId(run.id())).stream()
-                .filter(e -> e.kind().startsWith("capture."))
-                .toList();
-        LoadReport report = new LoadReport(
-                run,
-                result(store, run),
-                LoadFigures.of(store.loadSeries(), run.id(), first, last),
-                captures,
-                diagnosis(captures));
+        LoadReport report = RunReports.load(store, run, first, last);
         if (junit != null) {
             write(context.resolve(junit), report.junit());
         }
@@ -123,68 +101,15 @@ final class ReportCommand implements Runnable {
                 report.html(ZoneId.systemDefault()));
     }
 
-    /** What the run's captured files say, as HTML findings; null when there are none to read. */
-    private static String diagnosis(List<JournalEntry> captures) {
-        List<Path> files = new ArrayList<>();
-        for (JournalEntry e : captures) {
-            if (!e.kind().equals("capture.taken")) {
-                continue;
-            }
-            try {
-                JsonNode data = JSON.readTree(e.data());
-                for (String key : List.of("threadDumps", "cpu", "histograms")) {
-                    data.path(key).forEach(f -> {
-                        Path p = Path.of(f.asText());
-                        if (Files.isRegularFile(p)) {
-                            files.add(p);
-                        }
-                    });
-                }
-            } catch (JacksonException ex) {
-                // an entry that cannot be read names no files
-            }
-        }
-        if (files.isEmpty()) {
-            return null;
-        }
-        try {
-            return new DiagReport(Diagnose.files(files)).findings();
-        } catch (DiagException ex) {
-            return null;
-        }
-    }
-
-    /** What the run recorded when it ended, or null when it never did. */
-    private static JsonNode result(Store store, Run run) {
-        List<JournalEntry> entries = store.journal().list(JournalQuery.all().withRunId(run.id()));
-        for (JournalEntry e : entries.reversed()) {
-            if (LOAD_ENDS.contains(e.kind())) {
-                try {
-                    return JSON.readTree(e.data());
-                } catch (JacksonException ex) {
-                    throw new IllegalStateException("journal entry " + e.seq() + " cannot be read: " + ex.getMessage());
-                }
-            }
-        }
-        return null;
-    }
-
     private void drill(Store store, Run run) {
         if (from != null || to != null) {
             throw new UsageException("--from and --to are for load runs; " + run.id() + " is a drill run");
         }
-        JsonNode result = null;
-        for (JournalEntry e : store.journal().list(JournalQuery.all().withRunId(run.id()))) {
-            if (DRILL_ENDS.contains(e.kind())) {
-                result = readTree(e);
-            }
-        }
-        if (result == null) {
-            throw new UsageException("drill run " + run.id() + " recorded no result: golive stopped before its end;"
-                    + " `golive drill restore " + run.environment() + "` finishes its restore");
-        }
-        DrillReport report = new DrillReport(
-                "Drill " + run.name() + " on " + run.environment() + " — run " + run.id(), List.of(result));
+        JsonNode result = RunReports.drillResult(store, run)
+                .orElseThrow(() -> new UsageException("drill run " + run.id()
+                        + " recorded no result: golive stopped before its end; `golive drill restore "
+                        + run.environment() + "` finishes its restore"));
+        DrillReport report = RunReports.drill(run, result);
         if (junit != null) {
             write(context.resolve(junit), report.junit());
         }
@@ -193,14 +118,6 @@ final class ReportCommand implements Runnable {
             return;
         }
         write(context.resolve(output != null ? output : "drill-" + run.id() + ".html"), report.html());
-    }
-
-    private static JsonNode readTree(JournalEntry e) {
-        try {
-            return JSON.readTree(e.data());
-        } catch (JacksonException ex) {
-            throw new IllegalStateException("journal entry " + e.seq() + " cannot be read: " + ex.getMessage());
-        }
     }
 
     private void runbook(Plan plan, Store store, Run run) {

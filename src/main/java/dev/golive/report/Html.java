@@ -1,7 +1,7 @@
 package dev.golive.report;
 
 /** Small helpers for writing self-contained HTML. */
-final class Html {
+public final class Html {
     private Html() {}
 
     /** A resource of this package as text, such as {@code uplot/uPlot.iife.min.js}. */
@@ -16,7 +16,7 @@ final class Html {
         }
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

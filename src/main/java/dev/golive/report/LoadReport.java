@@ -332,6 +332,19 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<Jou
 
     /** The arrays the charts draw, as a JSON object. */
     private String chartData() {
+        try {
+            // A "</script>" inside a name must not end the script element.
+            return JSON.writeValueAsString(series()).replace("</", "<\\/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The series per second the charts draw: x (the second), tps, failed, p50/p95/p99/max in ms,
+     * errors by kind, and the generator's wanted rate, active users, late, dropped and CPU.
+     */
+    public Map<String, Object> series() {
         List<Interval> overall = figures.overall();
         int n = overall.size();
         List<Integer> x = new ArrayList<>();
@@ -399,12 +412,7 @@ public record LoadReport(Run run, JsonNode result, LoadFigures figures, List<Jou
         data.put("at", at);
         data.put("response", response);
         data.put("service", sent);
-        try {
-            // A "</script>" inside a name must not end the script element.
-            return JSON.writeValueAsString(data).replace("</", "<\\/");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return data;
     }
 
     private static double ms(Histogram h, double percentile) {

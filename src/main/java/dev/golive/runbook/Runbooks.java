@@ -104,6 +104,11 @@ public final class Runbooks {
                         "no runbook run yet; start one with: golive runbook start NAME --env ENV"));
     }
 
+    /** The ids of the runs still going, one per environment at most. */
+    public List<String> activeRuns() {
+        return ledger.activeRuns();
+    }
+
     public RunView confirm(String runId, String step, String actor, String note) {
         return act(runId, actor, "confirm step " + step, run -> Rules.confirm(run, step, note));
     }

@@ -60,6 +60,17 @@ public final class Journal {
         return insert(connection, checked(runId, kind, subject, actor, data));
     }
 
+    /** The sequence number of the newest entry, 0 when the journal is empty. */
+    public long last() {
+        return store.transaction("read the end of the journal", connection -> {
+            try (var select = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM journal");
+                    var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
     /** The matching entries, oldest first. */
     public List<JournalEntry> list(JournalQuery query) {
         JournalSelect select = new JournalSelect(query);
