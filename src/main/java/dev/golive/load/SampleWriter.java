@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores a running test's seconds with its run, a few at a time, so a test killed midway keeps
- * what it measured up to then.
+ * Stores a running test's seconds with its run as they end, so a test killed midway keeps what
+ * it measured up to then, and the dashboard draws each second while the test runs.
  */
 public final class SampleWriter {
-    private static final int BATCH = 5;
+    private static final int BATCH = 1;
 
     private final LoadSeries store;
     private final String runId;

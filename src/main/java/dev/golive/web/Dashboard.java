@@ -204,7 +204,7 @@ public final class Dashboard implements AutoCloseable {
     private void guard(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("Cache-Control", "no-store");
         boolean change = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
@@ -217,7 +217,7 @@ public final class Dashboard implements AutoCloseable {
         Sessions.Session session =
                 sessions.find(ctx.cookie(COOKIE)).filter(s -> s.user != null).orElse(null);
         if (session == null) {
-            if (!change && !ctx.path().startsWith("/api/") && !ctx.path().equals("/events")) {
+            if (!change && isPage(ctx.path())) {
                 throw new Redirect("/login");
             }
             throw new Refused(401, "log in first");
@@ -232,6 +232,11 @@ public final class Dashboard implements AutoCloseable {
         }
         ctx.attribute("user", user);
         ctx.attribute("session", session);
+    }
+
+    /** A page a person opens, sent to the login form when there is no session (not an API, asset or icon). */
+    private static boolean isPage(String path) {
+        return path.equals("/") || PAGES.contains(path.substring(1)) || path.startsWith("/reports/");
     }
 
     /** A change sent from another site's page is refused even before its token is looked at. */
@@ -263,7 +268,8 @@ public final class Dashboard implements AutoCloseable {
             ctx.redirect("/runbook");
             return;
         }
-        Sessions.Session form = sessions.anonymous();
+        // A form opened twice (or in two tabs) keeps one session, so either can be sent.
+        Sessions.Session form = sessions.find(ctx.cookie(COOKIE)).orElseGet(sessions::anonymous);
         cookie(ctx, form.id);
         ctx.html(Pages.login(plan.system(), form.csrf, null));
     }

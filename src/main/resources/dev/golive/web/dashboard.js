@@ -116,7 +116,7 @@
       <td class="status">${badge(s.status)}${s.reason ? `<div class="small">${esc(s.reason)}</div>` : ""}${s.approvals.length ? `<div class="small">${esc(s.approvals.join(", "))}</div>` : ""}</td>
       <td>${time(s.plannedStart)}–${time(s.plannedEnd)}</td>
       <td>${time(s.actualStart)}${s.actualStart ? "–" : ""}${time(s.actualEnd)}</td>
-      <td>${s.lateSeconds > 0 ? `<span class="late">${Math.round(s.lateSeconds / 60)} min late</span>` : ""}</td>
+      <td>${s.lateSeconds > 0 ? `<span class="late">${s.lateSeconds < 120 ? s.lateSeconds + " s" : Math.round(s.lateSeconds / 60) + " min"} late</span>` : ""}</td>
       <td>${esc(s.actor || "")}</td></tr>`).join("");
     main.innerHTML = `<h1>Runbook <select id="run-select">${options}</select></h1>
       <p><b>${esc(v.runbook)}</b> on <b>${esc(v.environment)}</b> ${v.rehearsal ? badge("rehearsal") : ""} ${v.dryRun ? badge("dry-run") : ""}

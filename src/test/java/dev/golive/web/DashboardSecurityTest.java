@@ -66,7 +66,7 @@ class DashboardSecurityTest {
             assertThat(r.body()).as(api).doesNotContain("freeze").doesNotContain("maria");
         }
         assertThat(stranger.get("/reports/" + run).statusCode()).isEqualTo(303);
-        assertThat(stranger.get("/assets/dashboard.js").statusCode()).isEqualTo(303);
+        assertThat(stranger.get("/assets/dashboard.js").statusCode()).isEqualTo(401);
         HttpResponse<String> act = stranger.post("/api/runbook/" + run + "/steps/freeze/confirm", Map.of());
         assertThat(act.statusCode()).isEqualTo(401);
         assertThat(room.runbooks.view(run).step("freeze").orElseThrow().status())
