@@ -77,6 +77,11 @@ final class WarRoom implements AutoCloseable {
     private WarRoom(Path dir, String entry, String loadDuration) {
         this.dir = dir;
         boolean fresh = entry != null;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (fresh) {
             try {
                 Files.writeString(dir.resolve("golive.yaml"), PLAN.formatted(entry, loadDuration));
