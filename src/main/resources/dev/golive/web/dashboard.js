@@ -155,7 +155,7 @@
     }
     main.innerHTML = `<h1>Readiness</h1>` + envs.map(env => {
       const c = data.environments[env], r = c.report;
-      const groups = (r.groups || []).map(g => `<tr><th colspan="3">${esc(g.kind)} ${esc(g.name)}</th></tr>` +
+      const groups = (r.groups || []).map(g => `<tr><th colspan="3">${g.kind === g.name ? esc(g.name) : esc(g.kind) + " " + esc(g.name)}</th></tr>` +
         g.results.map(x => `<tr><td>${x.ok ? badge("done").replace(">done<", ">ok<") : '<span class="badge bad">red</span>'}</td><td>${esc(x.check)}</td><td>${esc(x.detail)}</td></tr>`).join("")).join("");
       return `<h2 id="env-${esc(env)}">${esc(env)} ${r.ready ? '<span class="badge ok">ready</span>' : '<span class="badge bad">not ready</span>'}</h2>
         <p class="small">${esc(r.summary)} · checked by ${esc(c.actor)} at ${dateTime(c.at)}</p><table>${groups}</table>`;

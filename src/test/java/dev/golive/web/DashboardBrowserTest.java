@@ -87,6 +87,7 @@ class DashboardBrowserTest {
         // kenji (architect) and maria (pm) approve the gate in their browsers.
         kenji.driver.findElement(By.id("approve-go")).click();
         await().atMost(GUARD)
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
                                 maria.driver.findElement(By.id("step-go")).getText())
                         .contains("kenji as architect"));
@@ -104,6 +105,7 @@ class DashboardBrowserTest {
         awaitStatus(maria, "announce", "ready");
         maria.driver.findElement(By.id("fail-announce")).click();
         await().atMost(GUARD)
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
                                 maria.driver.findElement(By.id("message")).getText())
                         .contains("Give the reason first."));
@@ -113,11 +115,12 @@ class DashboardBrowserTest {
 
         maria.driver.get(room.url("/journal"));
         await().atMost(GUARD)
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
                                 maria.driver.findElement(By.id("journal")).getText())
                         .contains("gate.approved", "kenji", "step.confirmed", "dashboard.login"));
         maria.driver.findElement(By.id("f-kind")).sendKeys("gate.");
-        await().atMost(GUARD).untilAsserted(() -> {
+        await().atMost(GUARD).ignoreExceptions().untilAsserted(() -> {
             String text = maria.driver.findElement(By.id("journal")).getText();
             assertThat(text).contains("gate.approved").doesNotContain("step.confirmed");
         });
@@ -157,12 +160,14 @@ class DashboardBrowserTest {
         Browser kenji = loggedIn("kenji");
         kenji.driver.get(room.url("/readiness"));
         await().atMost(GUARD)
+                .ignoreExceptions()
                 .untilAsserted(
                         () -> assertThat(kenji.driver.findElement(By.id("main")).getText())
                                 .contains("production", "ready", "disk has room"));
         kenji.screenshot(SHOTS.resolve("readiness.png"));
         kenji.driver.get(room.url("/releases"));
         await().atMost(GUARD)
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
                                 kenji.driver.findElement(By.id("releases")).getText())
                         .contains("1.4.2", "search twice as fast", "shop-1.4.2.war"));
@@ -171,14 +176,15 @@ class DashboardBrowserTest {
         kenji.driver.get(room.url("/load"));
         CompletableFuture<Cli.Result> load =
                 CompletableFuture.supplyAsync(() -> Cli.run(env, "load", "production", "steady", "-f", plan));
-        await().atMost(GUARD).until(() -> points(kenji) >= 2);
+        await().atMost(GUARD).ignoreExceptions().until(() -> points(kenji) >= 2);
         int early = points(kenji);
         assertThat(kenji.driver.findElement(By.id("load-state")).getText()).contains("running");
-        await().atMost(GUARD).until(() -> points(kenji) >= early + 2);
+        await().atMost(GUARD).ignoreExceptions().until(() -> points(kenji) >= early + 2);
         kenji.screenshot(SHOTS.resolve("load-running.png"));
         Cli.Result result = load.get();
         assertThat(result.code()).as(result.err()).isZero();
         await().atMost(GUARD)
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
                                 kenji.driver.findElement(By.id("load-state")).getText())
                         .contains("passed"));
@@ -209,7 +215,9 @@ class DashboardBrowserTest {
         b.driver.findElement(By.id("password")).sendKeys(WarRoom.PASSWORDS.get(name));
         b.driver.findElement(By.id("login")).click();
         try {
-            await().atMost(GUARD).until(() -> b.driver.getCurrentUrl().endsWith("/runbook"));
+            await().atMost(GUARD)
+                    .ignoreExceptions()
+                    .until(() -> b.driver.getCurrentUrl().endsWith("/runbook"));
         } catch (RuntimeException e) {
             throw new AssertionError(
                     "login failed at " + b.driver.getCurrentUrl() + ": " + b.driver.getPageSource(), e);
@@ -219,12 +227,19 @@ class DashboardBrowserTest {
 
     private static void awaitStatus(Browser b, String step, String status) {
         await().atMost(GUARD)
-                .pollInterval(Duration.ofMillis(20))
                 .ignoreExceptions()
+                .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(b.driver
                                 .findElement(By.cssSelector("#step-" + step + " td.status"))
                                 .getText())
                         .startsWith(status));
+    }
+
+    private static void awaitText(Browser b, String id, String... parts) {
+        await().atMost(GUARD)
+                .ignoreExceptions()
+                .untilAsserted(() ->
+                        assertThat(b.driver.findElement(By.id(id)).getText()).contains(parts));
     }
 
     private static Object script(Browser b, String js) {
