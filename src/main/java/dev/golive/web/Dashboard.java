@@ -15,7 +15,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -25,6 +27,12 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -41,6 +49,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class Dashboard implements AutoCloseable {
     static final String COOKIE = "golive_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final long STEP_ANSWER_SECONDS = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> PAGES =
             Set.of("runbook", "readiness", "load", "drills", "releases", "diagnostics", "journal");
@@ -73,6 +82,7 @@ public final class Dashboard implements AutoCloseable {
     private final boolean tls;
     private final String bind;
     private final Javalin app;
+    private final ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor();
 
     private Dashboard(Plan plan, Store store, Runbooks runbooks, Options options, Clock clock) {
         this.plan = plan;
@@ -367,9 +377,36 @@ public final class Dashboard implements AutoCloseable {
                 need(ctx, Role.APPROVER, "reject a gate");
                 yield runbooks.reject(run, step, actor, reason);
             }
+            case "run" -> {
+                need(ctx, Role.OPERATOR, "run a step");
+                yield runStep(run, step, actor, blank(ctx.formParam("environment")));
+            }
             default -> throw new Refused(404, "no action " + ctx.pathParam("action"));
         };
         act(ctx, after);
+    }
+
+    /**
+     * Runs an automatic step as `golive runbook go` would, in this process: its intent is
+     * committed before it starts. The answer comes when it ends, or after a few seconds with the
+     * step running; the page sees its end arrive by the feed either way.
+     */
+    private RunView runStep(String run, String step, String actor, String typedEnvironment) {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        Future<RunView> running = steps.submit(() -> runbooks.execute(run, step, actor, typedEnvironment, discard));
+        try {
+            return running.get(STEP_ANSWER_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return runbooks.view(run);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("step " + step + " could not be run: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return runbooks.view(run);
+        }
     }
 
     private void act(Context ctx, RunView after) {
@@ -437,6 +474,8 @@ public final class Dashboard implements AutoCloseable {
     public void close() {
         feed.close();
         app.stop();
+        // Steps already running finish and record their end; no new one starts.
+        steps.shutdown();
     }
 
     /** A request answered with a status and a reason. */

@@ -70,7 +70,14 @@
           <input placeholder="reason, to reject" data-reason id="reason-${esc(s.id)}">
           <button class="act no" data-act="reject" id="reject-${esc(s.id)}">Reject</button></div>`;
       }
-      if (!s.human) return `<span class="quiet small">golive runs it: golive runbook go</span>`;
+      if (!s.human && may("operator")) {
+        const typed = s.changing && v.protected && !v.dryRun;
+        return `<div class="actions" data-step="${esc(s.id)}">
+          ${typed ? `<input placeholder="type ${esc(v.environment)} to run it" data-environment id="environment-${esc(s.id)}">` : ""}
+          <button class="act" data-act="run" id="run-${esc(s.id)}">Run ${esc(s.kind)}</button>
+          <input type="hidden" data-reason></div>`;
+      }
+      if (!s.human) return `<span class="quiet small">golive runs it (an operator, or golive runbook go)</span>`;
     }
     return "";
   }
@@ -133,10 +140,13 @@
       const step = box.dataset.step;
       const act = b.dataset.act;
       const reason = box.querySelector("[data-reason]").value;
+      const typed = box.querySelector("[data-environment]");
+      const params = {reason};
+      if (typed) params.environment = typed.value;
       if ((act === "fail" || act === "reject") && !reason.trim()) { say("Give the reason first.", true); return; }
       b.disabled = true;
       try {
-        await post(`/api/runbook/${encodeURIComponent(v.runId)}/steps/${encodeURIComponent(step)}/${act}`, {reason});
+        await post(`/api/runbook/${encodeURIComponent(v.runId)}/steps/${encodeURIComponent(step)}/${act}`, params);
         say(`${step}: ${act} done by ${me}.`);
       } catch (e) {
         say(`${step}: ${e.message}`, true);

@@ -222,6 +222,31 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void anOperatorRunsACommandStepFromThePageOnceTheEnvironmentIsTypedBack() {
+        String run = room.start("backup", "maria");
+        String path = "/api/runbook/" + run + "/steps/dump/run";
+        Visitor vic = new Visitor(room);
+        vic.login("vic");
+        assertThat(vic.act(path, Map.of("environment", "production")).statusCode())
+                .isEqualTo(403);
+        Visitor olga = new Visitor(room);
+        olga.login("olga");
+        HttpResponse<String> untyped = olga.act(path);
+        assertThat(untyped.statusCode()).isEqualTo(409);
+        assertThat(untyped.body()).contains("step dump changes production: the environment's name must be typed back");
+        assertThat(olga.act(path, Map.of("environment", "staging")).statusCode())
+                .isEqualTo(409);
+        assertThat(room.runbooks.view(run).step("dump").orElseThrow().status()).isEqualTo(StepStatus.READY);
+
+        HttpResponse<String> typed = olga.act(path, Map.of("environment", "production"));
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+        var step = room.runbooks.view(run).step("dump").orElseThrow();
+        assertThat(step.status()).isEqualTo(StepStatus.DONE);
+        assertThat(step.evidence()).contains("backed up the database");
+        assertThat(kinds("step.intent")).extracting(JournalEntry::actor).containsExactly("olga");
+    }
+
+    @Test
     void passwordsAreNeverStoredNorJournaledInClear() throws IOException {
         Visitor v = new Visitor(room);
         v.login("maria");

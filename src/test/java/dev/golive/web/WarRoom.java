@@ -54,6 +54,10 @@ final class WarRoom implements AutoCloseable {
                   - { id: backup, after: [freeze], owner: ops, duration: 3m, manual: "Back up the database" }
                   - { id: go, after: [backup], gate: "Open the shop to the public?", approvers: [pm, architect] }
                   - { id: announce, after: [go], owner: pm, duration: 1m, manual: "Send the opening announcement" }
+              backup:
+                steps:
+                  - { id: dump, owner: ops, duration: 1m, title: "Back up the database",
+                      command: "echo backed up the database", on: [app1] }
               quick:
                 steps:
                   - { id: check-dns, owner: ops, duration: 1m, manual: "Check the DNS entries" }
