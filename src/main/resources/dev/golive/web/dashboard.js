@@ -281,8 +281,17 @@
   async function draw() {
     if (drawing) { again = true; return; }
     drawing = true;
+    // What someone is typing survives a redraw caused by someone else's action.
+    const typed = {};
+    main.querySelectorAll("input[id]").forEach(i => { if (i.value) typed[i.id] = i.value; });
+    const focused = document.activeElement && document.activeElement.id;
     try {
       await PAGES[page]();
+      Object.entries(typed).forEach(([id, value]) => {
+        const i = document.getElementById(id);
+        if (i && !i.value) i.value = value;
+      });
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
       body.dataset.drawn = String(Date.now());
     } catch (e) {
       say(e.message, true);

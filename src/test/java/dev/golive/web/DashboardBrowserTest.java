@@ -84,7 +84,9 @@ class DashboardBrowserTest {
                 .as("an operator gets no approve button")
                 .isEmpty();
 
-        // kenji (architect) and maria (pm) approve the gate in their browsers.
+        // kenji (architect) and maria (pm) approve the gate in their browsers; what maria is
+        // typing meanwhile survives the redraw kenji's approval causes on her page.
+        maria.driver.findElement(By.id("reason-go")).sendKeys("the DBA has not answered");
         kenji.driver.findElement(By.id("approve-go")).click();
         await().atMost(GUARD)
                 .ignoreExceptions()
@@ -92,6 +94,8 @@ class DashboardBrowserTest {
                                 maria.driver.findElement(By.id("step-go")).getText())
                         .contains("kenji as architect"));
         assertThat(room.runbooks.view(run).step("go").orElseThrow().status()).isEqualTo(StepStatus.READY);
+        assertThat(maria.driver.findElement(By.id("reason-go")).getAttribute("value"))
+                .isEqualTo("the DBA has not answered");
         maria.driver.findElement(By.id("approve-go")).click();
         for (Browser b : List.of(olga, maria, kenji)) {
             awaitStatus(b, "go", "done");
