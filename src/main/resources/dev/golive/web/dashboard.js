@@ -118,7 +118,7 @@
       ${stepActions(v, s)}</div>`).join("");
     const rows = v.steps.map(s => `<tr id="step-${esc(s.id)}" class="${s.lateSeconds > 0 && !["done", "skipped", "cancelled"].includes(s.status) ? "late" : ""}">
       <td>${esc(s.id)}${s.critical ? ' <span class="small quiet" title="on the critical path">◆</span>' : ""}${s.rollback ? ' <span class="small quiet">rollback</span>' : ""}</td>
-      <td>${esc(s.title || s.target || "")}<div class="small quiet">${esc(s.kind)}</div></td>
+      <td>${esc(s.title || s.target || "")}<div class="small quiet">${esc(s.kind)}</div>${s.evidence ? `<details><summary class="small">what it left</summary><pre>${esc(s.evidence)}</pre></details>` : ""}</td>
       <td>${esc(s.owner || "")}</td>
       <td class="status">${badge(s.status)}${s.reason ? `<div class="small">${esc(s.reason)}</div>` : ""}${s.approvals.length ? `<div class="small">${esc(s.approvals.join(", "))}</div>` : ""}</td>
       <td>${time(s.plannedStart)}–${time(s.plannedEnd)}</td>
