@@ -50,6 +50,7 @@ public final class Dashboard implements AutoCloseable {
     static final String COOKIE = "golive_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final long STEP_ANSWER_SECONDS = 3;
+    private static final int LONGEST_NAME = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> PAGES =
             Set.of("runbook", "readiness", "load", "drills", "releases", "diagnostics", "journal");
@@ -82,6 +83,7 @@ public final class Dashboard implements AutoCloseable {
     private final boolean tls;
     private final String bind;
     private final Javalin app;
+    private final Attempts attempts;
     private final ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor();
 
     private Dashboard(Plan plan, Store store, Runbooks runbooks, Options options, Clock clock) {
@@ -90,6 +92,7 @@ public final class Dashboard implements AutoCloseable {
         this.runbooks = runbooks;
         this.users = new Users(store, clock);
         this.sessions = new Sessions(clock);
+        this.attempts = new Attempts(clock);
         this.api = new Api(plan, store, runbooks, clock);
         this.feed = new Feed(store, Dashboard::json);
         this.tls = options.keystore() != null;
@@ -292,15 +295,33 @@ public final class Dashboard implements AutoCloseable {
             ctx.status(403).html(Pages.login(plan.system(), fresh.csrf, "The form had expired; log in again."));
             return;
         }
-        String name = String.valueOf(ctx.formParam("name")).strip();
+        String typed = String.valueOf(ctx.formParam("name")).strip();
+        String name = typed.length() > LONGEST_NAME ? typed.substring(0, LONGEST_NAME) : typed;
         String password = ctx.formParam("password");
-        Optional<User> user = password == null ? Optional.empty() : users.verify(name, password.toCharArray());
         String address = ctx.ip();
+        if (attempts.blocked(name)) {
+            store.journal()
+                    .append(
+                            null,
+                            "dashboard.login-refused",
+                            name,
+                            name,
+                            json(Map.of("address", address, "why", "too many")));
+            ctx.status(429)
+                    .html(Pages.login(
+                            plan.system(),
+                            form.get().csrf,
+                            "Too many wrong passwords for " + name + "; wait a minute and try again."));
+            return;
+        }
+        Optional<User> user = password == null ? Optional.empty() : users.verify(name, password.toCharArray());
         if (user.isEmpty()) {
+            attempts.failed(name);
             store.journal().append(null, "dashboard.login-refused", name, name, json(Map.of("address", address)));
             ctx.status(401).html(Pages.login(plan.system(), form.get().csrf, "Wrong name or password."));
             return;
         }
+        attempts.succeeded(name);
         Sessions.Session session = sessions.login(form.get().id, user.get().name());
         cookie(ctx, session.id);
         store.journal()

@@ -89,6 +89,20 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void afterFiveWrongPasswordsANameMustWaitEvenWithTheRightOne() {
+        for (int i = 0; i < Attempts.MOST; i++) {
+            assertThat(new Visitor(room).login("kenji", "guess-" + i).statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> right = new Visitor(room).login("kenji");
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.body()).contains("Too many wrong passwords for kenji");
+        assertThat(new Visitor(room).login("maria").statusCode())
+                .as("other names are not affected")
+                .isEqualTo(303);
+    }
+
+    @Test
     void everyChangeNeedsTheSessionsCsrfToken() {
         String run = room.start("opening", "olga");
         Visitor maria = new Visitor(room);
