@@ -11,12 +11,12 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         description = {
-            "Rehearse a go-live on this machine with a sample shop: readiness check, integration",
-            "scenario, a load test that misses a target and the thread dumps that say why, the fix,",
-            "an instance lost under traffic, and the opening-night runbook. Stops all it started."
+            "Rehearse a go-live on this machine with a sample shop: its release deployed to staging and",
+            "promoted to production, readiness check, integration scenario, a load test that misses a",
+            "target and the thread dumps that say why, the hotfix released the same way, an instance",
+            "lost under traffic, and the opening-night runbook. Stops all it started."
         })
 final class DemoCommand implements Runnable {
     private static final Pattern RUN = Pattern.compile("\\(run (\\d{4}-\\d\\d-\\d\\d-\\d{3})\\)");
@@ -35,6 +36,7 @@ final class DemoCommand implements Runnable {
     private final Context context;
     private final List<String[]> verdicts = new ArrayList<>();
     private Path plan;
+    private Path work;
     private int stage;
 
     @Option(
@@ -53,13 +55,14 @@ final class DemoCommand implements Runnable {
 
     @Override
     public void run() {
-        Path work = context.resolve(dir).toAbsolutePath();
+        work = context.resolve(dir).toAbsolutePath();
         String java = ProcessHandle.current()
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        say("golive demo: a go-live rehearsed on this machine, in " + work);
-        say("Setting up the sample shop: a database, two instances, a balancer in front.");
+        say("golive demo: a go-live rehearsed on this machine, in " + work + " (the commands are shown as run there)");
+        say("Setting up the sample shop: a database, a balancer, and the shop's hosts, one in staging and two in"
+                + " production, with nothing deployed on them yet.");
         SampleSystem system;
         try {
             system = SampleSystem.create(work, java, System.getProperty("java.class.path"), quick);
@@ -79,20 +82,39 @@ final class DemoCommand implements Runnable {
                 // shutting down: the hook closes the system
             }
         }
-        summary(work);
+        summary();
     }
 
     private void story(SampleSystem system) {
-        stage("The plan", "One file describes the system: hosts, services, checks, scenarios, load tests, runbooks.");
+        stage(
+                "The plan",
+                "One file describes the system: staging and production, their hosts and services, checks,"
+                        + " scenarios, load tests, runbooks.");
         golive(0, "validate");
         golive(0, "plan", "show", "production");
 
         stage(
-                "Start",
-                "golive starts each instance through the service's own start command, then waits for its health.");
-        golive(0, "service", "production", "shop", "start");
+                "Release " + SampleSystem.FIRST,
+                "The build server made the shop's first release: one runnable jar. golive keeps it by SHA-256"
+                        + " under its version: from now on 1.0.0 means these bytes, in every environment.");
+        release(system, SampleSystem.FIRST, "the first release");
 
-        stage("Readiness", "Before anything else: is every host, service and data check green?");
+        stage(
+                "Staging",
+                "1.0.0 is deployed to staging: uploaded, its SHA-256 checked on the host, installed, the instance"
+                        + " started from it and checked healthy. Then the order flow verifies it there.");
+        golive(0, "deploy", SampleSystem.FIRST, "--env", "staging", "--yes");
+        golive(0, "smoke", "staging", "order");
+
+        stage(
+                "Production",
+                "Production takes only what passed staging: the same bytes, by their SHA-256. A rolling deploy,"
+                        + " one instance at a time, each checked healthy and put through the order flow on its own"
+                        + " before the next is touched.");
+        golive(0, "deploy", SampleSystem.FIRST, "--env", "production", "--yes");
+        versions(system, SampleSystem.FIRST);
+
+        stage("Readiness", "Before the tests: is every host, service and data check green?");
         golive(0, "check", "production");
 
         stage("Integration", "The order flow once, end to end, with every check: the integration test.");
@@ -100,28 +122,34 @@ final class DemoCommand implements Runnable {
 
         stage(
                 "Load test",
-                "The peak load with a fault switched on: every search waits for one lock. A target will be missed;"
-                        + " when it has been missed for 3 s, golive takes thread dumps from every instance"
-                        + " (the plan's capture:), and they say why.");
+                "The peak load, with a switch of the sample shop on: every search finds the price cache expired."
+                        + " A target will be missed; when it has been missed for 3 s, golive takes thread dumps from"
+                        + " every instance (the plan's capture:), and they say why.");
         system.fault("contention", true);
         String failed = golive(1, "load", "production", "peak");
-        List<Path> files = ThreadDumps.of(work(system).resolve(".golive/captures"));
-        say("  " + files.size()
-                + " thread dumps were taken during the test, in .golive/captures/; golive diag reads them:");
-        String first = "nothing stands out";
-        if (!files.isEmpty()) {
-            Diagnosis d = Diagnose.files(files);
-            if (!d.findings().isEmpty()) {
-                Finding f = d.findings().getFirst();
-                say("    " + f.severity() + "  " + f.title());
-                f.evidence().stream().limit(4).forEach(line -> say("      " + line));
-                first = f.title() + "\n" + String.join("\n", f.evidence());
-            }
-        }
-        verdicts.add(new String[] {"thread dumps name the cause", first.contains("PriceCache") ? "yes" : "NO"});
+        diagnose(system);
 
-        stage("The fix", "The fault is switched off (the hotfix), and the same load test runs again.");
-        system.fault("contention", false);
+        stage(
+                "The hotfix",
+                "The build server made 1.0.1: it refreshes the price cache in the background, so no search"
+                        + " waits for it. In a hurry, someone deploys it straight to production: refused, staging"
+                        + " never saw it. Then the way 1.0.0 went: staging, the smoke, production instance by"
+                        + " instance, while the balancer sends users to the instance that runs. The ledger says"
+                        + " what runs where.");
+        release(system, SampleSystem.HOTFIX, "the price cache refreshed in the background");
+        golive(1, "deploy", SampleSystem.HOTFIX, "--env", "production", "--yes");
+        golive(0, "deploy", SampleSystem.HOTFIX, "--env", "staging", "--yes");
+        golive(0, "smoke", "staging", "order");
+        golive(0, "deploy", SampleSystem.HOTFIX, "--env", "production", "--yes");
+        versions(system, SampleSystem.HOTFIX);
+        golive(0, "deployed", "production");
+        golive(0, "history", "production");
+
+        stage(
+                "Load test again",
+                "The same load, and the same switch on again (the restarts of the deploy cleared it): every"
+                        + " search still finds the price cache expired, and 1.0.1 meets every target.");
+        system.fault("contention", true);
         String passed = golive(0, "load", "production", "peak");
 
         stage(
@@ -143,10 +171,10 @@ final class DemoCommand implements Runnable {
         golive(0, "runbook", "status");
 
         stage("Reports", "One HTML file per run: the load tests with their charts, the runbook's timeline.");
-        Path reports = work(system).resolve("reports");
+        Path reports = work.resolve("reports");
         List<String> links = new ArrayList<>();
-        report(failed, reports.resolve("load-with-fault.html"), "Load test with the fault", links);
-        report(passed, reports.resolve("load-after-fix.html"), "Load test after the fix", links);
+        report(failed, reports.resolve("load-with-fault.html"), "Load test on 1.0.0, with the fault", links);
+        report(passed, reports.resolve("load-after-fix.html"), "Load test on 1.0.1, the hotfix", links);
         report(drill, reports.resolve("drill.html"), "Availability drill: one instance killed", links);
         golive(0, "runbook", "report", "-o", reports.resolve("runbook.html").toString());
         links.add(link("runbook.html", "Opening-night runbook, rehearsed"));
@@ -154,8 +182,38 @@ final class DemoCommand implements Runnable {
         index(reports, links);
     }
 
-    private static Path work(SampleSystem system) {
-        return system.dir();
+    /** The build server's jar of {@code version}, added to the release store. */
+    private void release(SampleSystem system, String version, String notes) {
+        Path jar = system.build(version);
+        golive(0, "release", "add", jar.toString(), "--version", version, "--notes", notes);
+    }
+
+    /** Asks each production instance which release it runs, and notes whether it is {@code expected}. */
+    private void versions(SampleSystem system, String expected) {
+        Map<String, String> answers = system.productionVersions();
+        List<String> said = new ArrayList<>();
+        answers.forEach((host, version) -> said.add(host + " " + version));
+        say("  /version of the production instances: " + String.join(", ", said));
+        boolean all = answers.values().stream().allMatch(expected::equals);
+        verdicts.add(new String[] {"production runs " + expected, all ? "yes" : "NO"});
+    }
+
+    /** Reads the thread dumps the load test took, and notes whether they name the lock. */
+    private void diagnose(SampleSystem system) {
+        List<Path> files = ThreadDumps.of(work.resolve(".golive/captures"));
+        say("  " + files.size()
+                + " thread dumps were taken during the test, in .golive/captures/; golive diag reads them:");
+        String first = "nothing stands out";
+        if (!files.isEmpty()) {
+            Diagnosis d = Diagnose.files(files);
+            if (!d.findings().isEmpty()) {
+                Finding f = d.findings().getFirst();
+                say("    " + f.severity() + "  " + f.title());
+                f.evidence().stream().limit(4).forEach(line -> say("      " + line));
+                first = f.title() + "\n" + String.join("\n", f.evidence());
+            }
+        }
+        verdicts.add(new String[] {"thread dumps name the cause", first.contains("PriceCache") ? "yes" : "NO"});
     }
 
     private void report(String output, Path file, String title, List<String> links) {
@@ -181,7 +239,7 @@ final class DemoCommand implements Runnable {
         }
     }
 
-    private void summary(Path work) {
+    private void summary() {
         say("");
         say("Summary");
         Table table = new Table("step", "as expected");
@@ -216,17 +274,27 @@ final class DemoCommand implements Runnable {
             all.addAll(List.of("--as", "olga"));
         }
         all.addAll(List.of("-f", plan.toString()));
-        say("  $ golive " + String.join(" ", args));
+        String shown = shown(args);
+        say("  $ golive " + shown);
         StringWriter captured = new StringWriter();
         PrintWriter out = new PrintWriter(new Indent(context.out(), captured), true);
         Context inner = new Context(new BufferedReader(new StringReader(input)), out, out, context.env());
         int code = Golive.run(inner, all.toArray(String[]::new));
         out.flush();
         boolean ok = code == expected;
-        verdicts.add(new String[] {
-            "golive " + String.join(" ", args), ok ? "yes" : "NO (exit " + code + ", expected " + expected + ")"
-        });
+        String step = "golive " + shown + (expected == 0 ? "" : " (to fail: exit " + expected + ")");
+        verdicts.add(new String[] {step, ok ? "yes" : "NO (exit " + code + ", expected " + expected + ")"});
         return captured.toString();
+    }
+
+    /** The command as typed in the demo's directory, where the plan is found by itself. */
+    private String shown(String... args) {
+        List<String> words = new ArrayList<>();
+        for (String a : args) {
+            String w = a.replace(work + "/", "");
+            words.add(w.matches("[\\w./:=@%+-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", words);
     }
 
     private void say(String line) {
@@ -246,40 +314,5 @@ final class DemoCommand implements Runnable {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    /** Writes through to the terminal with every line indented, and keeps a copy. */
-    private static final class Indent extends Writer {
-        private final PrintWriter out;
-        private final StringWriter copy;
-        private boolean lineStart = true;
-
-        Indent(PrintWriter out, StringWriter copy) {
-            this.out = out;
-            this.copy = copy;
-        }
-
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-            copy.write(buffer, offset, length);
-            for (int i = offset; i < offset + length; i++) {
-                if (lineStart) {
-                    out.write("      ");
-                    lineStart = false;
-                }
-                out.write(buffer[i]);
-                lineStart = buffer[i] == '\n';
-            }
-        }
-
-        @Override
-        public void flush() {
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            flush();
-        }
     }
 }

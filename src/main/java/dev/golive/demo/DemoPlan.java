@@ -1,5 +1,7 @@
 package dev.golive.demo;
 
+import java.util.List;
+
 /** The plan of the demo's sample system, as a go-live team would write it. */
 final class DemoPlan {
     /** Iterations per second of the demo's peak load test. */
@@ -7,16 +9,14 @@ final class DemoPlan {
 
     private DemoPlan() {}
 
-    static String yaml(SampleSystem system, String java, String classPath, boolean quick) {
+    static String yaml(SampleSystem system, String java, boolean quick) {
         String dir = system.dir().toAbsolutePath().toString();
-        String start = sh(java) + " -Xms128m -Xmx128m -XX:+HeapDumpOnOutOfMemoryError -Xlog:gc:file="
-                + sh(dir + "/logs/gc-{host}.log") + " -cp " + sh(classPath) + " " + ShopServer.class.getName()
-                + " --config " + sh(dir + "/run/{host}.properties");
         String ramp = quick ? "2s" : "5s";
         String hold = quick ? "6s" : "20s";
         return """
-                # The demo's sample shop: two instances on this machine (two loopback addresses stand for
-                # two hosts), a shared database and a balancer in front. Written by `golive demo`.
+                # The demo's sample shop on this machine, loopback addresses standing for hosts: staging with
+                # one instance, production with two behind a balancer, a shared database. The shop is
+                # deployed as a release, the jar shop.jar. Written by `golive demo`.
                 system: demo-shop
 
                 people:
@@ -25,24 +25,34 @@ final class DemoPlan {
                   olga: [ops]
 
                 environments:
+                  staging:
+                    entry: "http://%2$s:%3$d"
+                    hosts:
+                      %4$s: { address: local, loopback: %2$s }
+                    services:
+                %5$s
+                      db: { kind: jdbc, url: "%6$s", user: sa }
                   production:
+                    promoteFrom: staging
+                    promoteAfter: { smoke: order }
                     entry: "%1$s"
                     hosts:
                       app1: { address: local, loopback: 127.0.0.2 }
                       app2: { address: local, loopback: 127.0.0.3 }
                     services:
-                      shop:
-                        kind: process
-                        on: [app1, app2]
-                        survivable: 1
-                        http: %2$d
-                        health: /health
-                        start: %3$s
-                        pidFile: %4$s
-                        logs: %5$s
+                %7$s
                       db: { kind: jdbc, url: "%6$s", user: sa }
                       balancer: { kind: http, url: "%1$s/health" }
 
+                """.formatted(
+                                system.entry(),
+                                SampleSystem.address(SampleSystem.STAGING),
+                                system.shopPort(),
+                                SampleSystem.STAGING,
+                                shop(system, java, List.of(SampleSystem.STAGING), ""),
+                                system.jdbcUrl(),
+                                shop(system, java, SampleSystem.PRODUCTION, "smoke: order, "))
+                + """
                 checks:
                   - { name: products loaded, db: "select count(*) from product", service: db, expect: ">= 10000" }
                   - { name: every shop instance is healthy, health: shop }
@@ -72,8 +82,8 @@ final class DemoPlan {
                   peak:
                     scenario: order
                     arrivals:
-                      - { ramp: 2/s..%7$d/s, over: %8$s }
-                      - { hold: %7$d/s, for: %9$s }
+                      - { ramp: 2/s..%1$d/s, over: %2$s }
+                      - { hold: %1$d/s, for: %3$s }
                     targets: { p95: 400ms, errors: 1%%, achieved: 95%% }
                     transactions:
                       search: { p95: 150ms }
@@ -96,24 +106,50 @@ final class DemoPlan {
                           instructions: "Post 'code freeze until the open' in the project channel." }
                       - { id: ready, after: [freeze], owner: ops, duration: 1m, check: all }
                       - { id: backup, after: [freeze], owner: ops, duration: 3m, title: "Back up the database",
-                          command: %10$s, on: [app1] }
+                          command: %4$s, on: [app1] }
                       - { id: go, after: [ready, backup], gate: "Open the shop to the public?",
                           approvers: [pm, architect] }
                       - { id: announce, after: [go], owner: pm, duration: 1m, manual: "Send the opening announcement" }
                     rollback:
                       - { id: close, owner: ops, manual: "Put up the maintenance page" }
                 """.formatted(
-                        system.entry(),
+                                RATE,
+                                ramp,
+                                hold,
+                                yamlString("mkdir -p " + sh(dir + "/backup") + " && cp " + sh(dir + "/db/shop.mv.db")
+                                        + " " + sh(dir + "/backup/") + " && echo backed up the database"));
+    }
+
+    /**
+     * The shop service on {@code hosts}: started from the jar deployed in {@code apps/HOST/}, a
+     * configuration file and a PID file per host. {@code more} adds to its {@code deploy:} map.
+     */
+    private static String shop(SampleSystem system, String java, List<String> hosts, String more) {
+        String dir = system.dir().toAbsolutePath().toString();
+        String start = sh(java) + " -Xms128m -Xmx128m -XX:+HeapDumpOnOutOfMemoryError -Xlog:gc:file="
+                + sh(dir + "/logs/gc-{host}.log") + " -jar " + sh(dir + "/apps/{host}/" + ShopJar.NAME)
+                + " --config " + sh(dir + "/run/{host}.properties");
+        return """
+                      shop:
+                        kind: process
+                        on: [%1$s]%2$s
+                        http: %3$d
+                        health: /health
+                        start: %4$s
+                        pidFile: %5$s
+                        logs: %6$s
+                        deploy: { path: %7$s, staging: %8$s, %9$stimeout: 60s }""".formatted(
+                        String.join(", ", hosts),
+                        hosts.size() > 1 ? "\n  survivable: 1" : "",
                         system.shopPort(),
                         yamlString(start),
                         yamlString(dir + "/run/shop-{host}.pid"),
                         yamlString(dir + "/logs"),
-                        system.jdbcUrl(),
-                        RATE,
-                        ramp,
-                        hold,
-                        yamlString("mkdir -p " + sh(dir + "/backup") + " && cp " + sh(dir + "/db/shop.mv.db") + " "
-                                + sh(dir + "/backup/") + " && echo backed up the database"));
+                        yamlString(dir + "/apps/{host}"),
+                        yamlString(dir + "/uploads"),
+                        more)
+                .indent(6)
+                .stripTrailing();
     }
 
     /** A shell word in single quotes. */

@@ -17,23 +17,34 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The demo's sample system in a working directory: a shared database (H2 in server mode, on
- * loopback), two shop instances that golive starts as processes on two loopback addresses, and a
- * front balancer. It writes the plan that describes it. Closing it stops everything it started,
- * and any instance still running.
+ * loopback), a front balancer, and the hosts of the shop on loopback addresses, one in staging and
+ * two in production, where golive deploys the shop's releases ({@link #build}) and runs them as
+ * processes. It writes the plan that describes it. Closing it stops everything it started, and
+ * any instance still running.
  */
 public final class SampleSystem implements AutoCloseable {
     /** The file that marks a directory as a demo's own, safe to clear. */
     public static final String MARKER = ".golive-demo";
 
-    static final List<String> HOSTS = List.of("app1", "app2");
+    /** The shop's first release. */
+    public static final String FIRST = "1.0.0";
+
+    /** The hotfix: the price cache refreshed in the background. */
+    public static final String HOTFIX = "1.0.1";
+
+    static final List<String> PRODUCTION = List.of("app1", "app2");
+    static final String STAGING = "stage1";
+    static final List<String> HOSTS = List.of("app1", "app2", STAGING);
     private static final String[] ADJECTIVES = {"red", "blue", "green", "black", "white", "wooden", "steel", "small"};
     private static final String[] NOUNS = {"hat", "lamp", "chair", "desk", "mug", "book", "bag", "pen", "clock", "vase"
     };
@@ -62,18 +73,17 @@ public final class SampleSystem implements AutoCloseable {
     public static SampleSystem create(Path dir, String java, String classPath, boolean quick) {
         try {
             prepare(dir);
-            int shopPort = freePort("127.0.0.2", "127.0.0.3");
+            int shopPort = freePort(HOSTS.stream().map(SampleSystem::address).toArray(String[]::new));
             Path db = dir.resolve("db");
             load(db);
             int databasePort = freePort("127.0.0.1");
             Process database = startDatabase(java, classPath, db, databasePort, dir.resolve("logs/database.out"));
-            List<String> backends = new ArrayList<>();
-            for (int i = 0; i < HOSTS.size(); i++) {
-                backends.add("http://127.0.0." + (i + 2) + ":" + shopPort);
-            }
+            List<String> backends = PRODUCTION.stream()
+                    .map(h -> "http://" + address(h) + ":" + shopPort)
+                    .toList();
             Balancer balancer = Balancer.start(backends, 0);
             SampleSystem system = new SampleSystem(dir, shopPort, database, databasePort, balancer);
-            system.write(java, classPath, quick);
+            system.write(java, quick);
             return system;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the demo in " + dir + ": " + e.getMessage(), e);
@@ -98,43 +108,47 @@ public final class SampleSystem implements AutoCloseable {
         return "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/shop";
     }
 
-    /** Switches a fault on or off on every instance that runs. */
+    /**
+     * Builds the shop's jar of {@code version}, {@link #FIRST} or {@link #HOTFIX}, as the build
+     * server would, into {@code build/VERSION/shop.jar}.
+     */
+    public Path build(String version) {
+        if (!version.equals(FIRST) && !version.equals(HOTFIX)) {
+            throw new IllegalArgumentException("the demo builds " + FIRST + " and " + HOTFIX + ", not " + version);
+        }
+        Path jar = dir.resolve("build").resolve(version).resolve(ShopJar.NAME);
+        ShopJar.write(jar, version, version.equals(HOTFIX) ? "background" : "in-request");
+        return jar;
+    }
+
+    /** Switches a fault on or off on every production instance that runs. */
     public void fault(String name, boolean on) {
-        for (int i = 0; i < HOSTS.size(); i++) {
-            URI uri = URI.create("http://127.0.0." + (i + 2) + ":" + shopPort + "/admin/fault?name=" + name + "&state="
-                    + (on ? "on" : "off"));
-            try {
-                client.send(
-                        HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-            } catch (IOException e) {
-                // an instance that is down has no fault to switch
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        for (String host : PRODUCTION) {
+            ask(host, "/admin/fault?name=" + name + "&state=" + (on ? "on" : "off"));
         }
     }
 
-    /** The PIDs of the instances that run now. */
-    public List<Long> instancePids() {
-        List<Long> out = new ArrayList<>();
-        for (String host : HOSTS) {
-            Path pid = dir.resolve("run/shop-" + host + ".pid");
-            try {
-                if (Files.exists(pid)) {
-                    long p = Long.parseLong(Files.readString(pid).strip());
-                    if (ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
-                        out.add(p);
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // no usable PID file: nothing of ours runs there
-            }
-        }
+    /** What each production instance answers at {@code /version}, by host; "down" for one that does not answer. */
+    public Map<String, String> productionVersions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        PRODUCTION.forEach(host -> out.put(host, ask(host, "/version").orElse("down")));
         return out;
+    }
+
+    private Optional<String> ask(String host, String path) {
+        URI uri = URI.create("http://" + address(host) + ":" + shopPort + path);
+        try {
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(r.body().strip()) : Optional.empty();
+        } catch (IOException e) {
+            // an instance that is down answers nothing
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -157,7 +171,9 @@ public final class SampleSystem implements AutoCloseable {
                 if (Files.exists(pid)) {
                     ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
                             .ifPresent(p -> {
-                                if (p.info().commandLine().orElse("").contains(ShopServer.class.getName())) {
+                                // Its command line names the jar deployed in this directory: a PID reused since is left
+                                // alone.
+                                if (p.info().commandLine().orElse("").contains(dir.toString())) {
                                     p.destroyForcibly();
                                     p.onExit().join();
                                 }
@@ -224,9 +240,12 @@ public final class SampleSystem implements AutoCloseable {
                 }
             }
         }
-        Files.createDirectories(dir.resolve("run"));
-        Files.createDirectories(dir.resolve("logs"));
-        Files.createDirectories(dir.resolve("reports"));
+        for (String d : List.of("run", "logs", "reports", "uploads")) {
+            Files.createDirectories(dir.resolve(d));
+        }
+        for (String host : HOSTS) {
+            Files.createDirectories(dir.resolve("apps").resolve(host));
+        }
         Files.writeString(dir.resolve(MARKER), "a working directory of golive demo; safe to delete\n");
     }
 
@@ -272,15 +291,13 @@ public final class SampleSystem implements AutoCloseable {
         }
     }
 
-    private void write(String java, String classPath, boolean quick) throws IOException {
-        for (int i = 0; i < HOSTS.size(); i++) {
-            String host = HOSTS.get(i);
+    private void write(String java, boolean quick) throws IOException {
+        for (String host : HOSTS) {
             String config = String.join(
                     "\n",
-                    "address=127.0.0." + (i + 2),
+                    "address=" + address(host),
                     "port=" + shopPort,
                     "db=" + jdbcUrl(),
-                    "release=v1",
                     "pidFile=" + dir.resolve("run/shop-" + host + ".pid"),
                     "faults=",
                     "");
@@ -297,10 +314,15 @@ public final class SampleSystem implements AutoCloseable {
                     .append('\n');
         }
         Files.writeString(dir.resolve("customers.csv"), csv.toString());
-        Files.writeString(plan(), DemoPlan.yaml(this, java, classPath, quick), StandardCharsets.UTF_8);
+        Files.writeString(plan(), DemoPlan.yaml(this, java, quick), StandardCharsets.UTF_8);
     }
 
     int shopPort() {
         return shopPort;
+    }
+
+    /** The loopback address that stands for {@code host}. */
+    static String address(String host) {
+        return "127.0.0." + (HOSTS.indexOf(host) + 2);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,20 +28,25 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One instance of the demo's sample shop: its own JVM, like an application server instance, with
  * a pool of worker threads and a pool of database connections to the shared database. Faults can
- * be switched on to give a load test something to find: {@code contention} (every search waits
- * for one lock), {@code slow} (a slow query), {@code pool} (two database connections), {@code
- * leak} (each request keeps some memory forever).
+ * be switched on to give a load test something to find: {@code contention} (every search finds
+ * the price cache expired), {@code slow} (a slow query), {@code pool} (two database connections),
+ * {@code leak} (each request keeps some memory forever).
  *
- * <p>Started as {@code ShopServer --config FILE}; the file is a properties file with {@code
- * address}, {@code port}, {@code db} (JDBC URL), {@code release}, {@code pidFile} and {@code
- * faults} (comma-separated).
+ * <p>It runs from its release, a jar ({@link ShopJar}): {@code java -jar shop.jar --config FILE};
+ * the file is a properties file with {@code address}, {@code port}, {@code db} (JDBC URL), {@code
+ * pidFile} and {@code faults} (comma-separated). Its version and the way it refreshes the price
+ * cache come from the jar's manifest.
  */
 public final class ShopServer {
     static final List<String> FAULTS = List.of("contention", "slow", "pool", "leak");
@@ -49,6 +55,7 @@ public final class ShopServer {
     private static final int CONNECTIONS = 8;
 
     private final String release;
+    private final boolean backgroundRefresh;
     private final String db;
     private final BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(CONNECTIONS);
     private final Map<String, Boolean> faults = new java.util.concurrent.ConcurrentHashMap<>();
@@ -57,15 +64,17 @@ public final class ShopServer {
     private HttpServer server;
     private ExecutorService workers;
 
-    ShopServer(String db, String release, List<String> on) {
+    ShopServer(String db, Attributes manifest, List<String> on) {
         this.db = db;
-        this.release = release;
+        String version = manifest.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        this.release = version == null ? "unreleased" : version;
+        this.backgroundRefresh = "background".equals(manifest.getValue(ShopJar.PRICE_REFRESH));
         FAULTS.forEach(f -> faults.put(f, on.contains(f)));
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2 || !args[0].equals("--config")) {
-            System.err.println("usage: ShopServer --config FILE");
+            System.err.println("usage: java -jar shop.jar --config FILE");
             System.exit(2);
         }
         Properties config = new Properties();
@@ -74,7 +83,7 @@ public final class ShopServer {
         }
         ShopServer shop = new ShopServer(
                 config.getProperty("db"),
-                config.getProperty("release", "v1"),
+                manifest(),
                 List.of(config.getProperty("faults", "").split(",")));
         String pidFile = config.getProperty("pidFile");
         if (pidFile != null) {
@@ -84,6 +93,22 @@ public final class ShopServer {
         System.out.println("shop " + shop.release + " listening on " + config.getProperty("address") + ":"
                 + config.getProperty("port"));
         Runtime.getRuntime().addShutdownHook(new Thread(shop::stop));
+    }
+
+    /** The manifest of the jar it runs from; empty when it runs from class files. */
+    private static Attributes manifest() throws IOException, URISyntaxException {
+        Path from = Path.of(ShopServer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        if (!Files.isRegularFile(from)) {
+            return new Attributes();
+        }
+        try (JarFile jar = new JarFile(from.toFile())) {
+            Manifest m = jar.getManifest();
+            return m == null ? new Attributes() : m.getMainAttributes();
+        }
     }
 
     void start(String address, int port) throws IOException, SQLException {
@@ -180,7 +205,11 @@ public final class ShopServer {
     private void search(HttpExchange x) throws IOException, SQLException, InterruptedException {
         String term = form(x.getRequestURI().getRawQuery()).getOrDefault("q", "");
         if (faults.get("contention")) {
-            PriceCache.refresh();
+            if (backgroundRefresh) {
+                PriceCache.refreshInBackground();
+            } else {
+                PriceCache.refresh();
+            }
         }
         if (faults.get("leak")) {
             Leak.keep();
@@ -311,15 +340,34 @@ public final class ShopServer {
         }
     }
 
-    /** The contention fault: a price cache refreshed under one lock on every search. */
+    /**
+     * The contention fault: the price cache is found expired on every search. Refreshed in the
+     * request (1.0.0), every search waits for one lock; refreshed in the background (the hotfix),
+     * one refresh runs at a time and the searches go on with the prices they have.
+     */
     static final class PriceCache {
         private static final Object LOCK = new Object();
+        private static final AtomicBoolean REFRESHING = new AtomicBoolean();
 
         private PriceCache() {}
 
         static void refresh() throws InterruptedException {
             synchronized (LOCK) {
                 Thread.sleep(100);
+            }
+        }
+
+        static void refreshInBackground() {
+            if (REFRESHING.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("price-refresh").start(() -> {
+                    try {
+                        refresh();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        REFRESHING.set(false);
+                    }
+                });
             }
         }
     }

@@ -44,6 +44,11 @@ final class ProcessControl implements Control {
     @Override
     public String start() {
         StringBuilder b = new StringBuilder("out=/dev/null\n");
+        if (pidFile != null) {
+            // Only started when it does not run: a PID file left by a stop names a process that has
+            // ended, and kept it would hide the new one from every status after this start.
+            b.append("rm -f -- ").append(Scripts.quote(pidFile)).append('\n');
+        }
         if (logs != null) {
             String l = Scripts.quote(logs);
             b.append("if [ -d ")

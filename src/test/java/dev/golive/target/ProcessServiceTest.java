@@ -123,6 +123,26 @@ class ProcessServiceTest {
     }
 
     @Test
+    void startedAgainAfterAStopItIsFoundByItsNewPidNotTheOneLeftInThePidFile() throws Exception {
+        plan();
+        Files.createDirectories(work.resolve("logs"));
+        one("start", "sleeper");
+        long first =
+                Long.parseLong(Files.readString(work.resolve("sleeper.pid")).strip());
+        one("stop", "sleeper");
+
+        ServiceOutcome again = one("start", "sleeper");
+        ServiceOutcome status = one("status", "sleeper");
+
+        long second =
+                Long.parseLong(Files.readString(work.resolve("sleeper.pid")).strip());
+        assertThat(second).isNotEqualTo(first);
+        assertThat(again.ok()).as(again.detail()).isTrue();
+        assertThat(again.detail()).isEqualTo("started PID " + second);
+        assertThat(status.detail()).isEqualTo("running, PID " + second);
+    }
+
+    @Test
     void findsAProcessByItsPatternButNeverTheShellThatLooksForIt() {
         plan();
 
