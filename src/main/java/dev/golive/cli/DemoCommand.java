@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Option;
             "lost under traffic, and the opening-night runbook. Stops all it started."
         })
 final class DemoCommand implements Runnable {
+    private static final String[][] DASHBOARD_USERS = {
+        {"maria", "approver"}, {"kenji", "approver"}, {"olga", "operator"}, {"guest", "viewer"}
+    };
     private static final Pattern RUN = Pattern.compile("\\(run (\\d{4}-\\d\\d-\\d\\d-\\d{3})\\)");
 
     private final Context context;
@@ -48,6 +54,18 @@ final class DemoCommand implements Runnable {
 
     @Option(names = "--quick", description = "Shorter load tests.")
     boolean quick;
+
+    @Option(
+            names = "--serve",
+            description = "At the end, leave the sample shop running and serve the dashboard on it until Ctrl-C.")
+    boolean serve;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8420",
+            description = "The dashboard's port with --serve (default: ${DEFAULT-VALUE}).")
+    int port;
 
     DemoCommand(Context context) {
         this.context = context;
@@ -74,6 +92,10 @@ final class DemoCommand implements Runnable {
         plan = system.plan();
         try {
             story(system);
+            if (serve) {
+                table();
+                warRoom();
+            }
         } finally {
             system.close();
             try {
@@ -239,12 +261,55 @@ final class DemoCommand implements Runnable {
         }
     }
 
-    private void summary() {
+    /**
+     * The war room: the plan's people get dashboard users, with passwords written to a file only
+     * the demo's user can read, and the dashboard serves everything the demo recorded until Ctrl-C.
+     */
+    private void warRoom() {
+        stage(
+                "The war room",
+                "On the night everyone watches one live dashboard: the runbook with its buttons, readiness,"
+                        + " the load tests with their charts, the drill, the releases and what runs where, the"
+                        + " journal. The plan's people get users; their passwords are in dashboard-users.txt.");
+        Path file = work.resolve("dashboard-users.txt");
+        StringBuilder lines = new StringBuilder("# The demo's dashboard users: name, role, password.\n");
+        SecureRandom random = new SecureRandom();
+        for (String[] user : DASHBOARD_USERS) {
+            byte[] bytes = new byte[12];
+            random.nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            goliveWithInput(password + "\n", 0, "user", "add", user[0], "--role", user[1]);
+            lines.append(user[0])
+                    .append(' ')
+                    .append(user[1])
+                    .append(' ')
+                    .append(password)
+                    .append('\n');
+        }
+        try {
+            Files.writeString(file, "");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        say("  Log in as maria or kenji (approvers), olga (operator) or guest (viewer). Ctrl-C stops the dashboard"
+                + " and the sample shop.");
+        golive(0, "serve", "--port", String.valueOf(port));
+    }
+
+    private void table() {
         say("");
         say("Summary");
         Table table = new Table("step", "as expected");
         verdicts.forEach(v -> table.row(v[0], v[1]));
         table.print(context.out());
+    }
+
+    private void summary() {
+        if (!serve) {
+            table();
+        }
         say("");
         say("Open " + work.resolve("reports/index.html") + " for the reports; the plan is " + plan + ".");
         say("Everything the demo started has stopped.");

@@ -97,8 +97,11 @@ final class ServeCommand implements Runnable {
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // An interrupt is how a caller in this process (the demo, a test) stops the dashboard;
+            // it has been answered, and the caller goes on to stop the rest.
             dashboard.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            context.out().println("The dashboard has stopped.");
         }
     }
 }

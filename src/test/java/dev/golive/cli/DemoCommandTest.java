@@ -1,14 +1,29 @@
 package dev.golive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +36,58 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void theDemoRunsEveryStageFindsTheContentionShipsTheHotfixAndLeavesNoProcessBehind() throws Exception {
+    void theDemoRunsEveryStageFindsTheContentionShipsTheHotfixServesItsDashboardAndLeavesNoProcessBehind()
+            throws Exception {
         Path work = dir.resolve("demo");
 
-        CliRun run = CliRun.of(Map.of("GOLIVE_USER", "tester"), "demo", "--quick", "--dir", work.toString());
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        AtomicReference<CliRun> ran = new AtomicReference<>();
+        Thread demo = new Thread(() -> ran.set(CliRun.of(
+                Map.of("GOLIVE_USER", "tester"),
+                "demo",
+                "--quick",
+                "--dir",
+                work.toString(),
+                "--serve",
+                "--port",
+                String.valueOf(port))));
+        demo.start();
+        Path users = work.resolve("dashboard-users.txt");
+        await().atMost(Duration.ofMinutes(6)).until(() -> !demo.isAlive() || answers(port));
+        assertThat(demo.isAlive())
+                .as("the demo serves its dashboard at the end")
+                .isTrue();
+        assertThat(Files.getPosixFilePermissions(users))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String kenji = Files.readAllLines(users).stream()
+                .filter(l -> l.startsWith("kenji approver "))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[2];
+        HttpClient browser = loggedIn(port, "kenji", kenji);
+        var json = new ObjectMapper();
+        var loads = json.readTree(get(browser, port, "/api/loads"));
+        assertThat(loads).extracting(n -> n.get("outcome").asText()).containsExactlyInAnyOrder("failed", "passed");
+        var releases = json.readTree(get(browser, port, "/api/releases"));
+        assertThat(releases.get("deployed").get("production"))
+                .extracting(
+                        n -> n.get("instance").asText() + " " + n.get("version").asText())
+                .containsExactlyInAnyOrder("shop/app1 1.0.1", "shop/app2 1.0.1");
+        assertThat(json.readTree(get(browser, port, "/api/runbook"))
+                        .get("view")
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("done");
+        assertThat(json.readTree(get(browser, port, "/api/drills")))
+                .extracting(n -> n.get("outcome").asText())
+                .containsExactly("survived");
+        demo.interrupt();
+        demo.join(Duration.ofMinutes(2));
+        assertThat(demo.isAlive()).isFalse();
+        CliRun run = ran.get();
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
@@ -54,6 +117,10 @@ class DemoCommandTest {
                         "$ golive drill production lose-one-shop",
                         "Gate go approved by kenji; the gate is passed.",
                         "has ended: done.",
+                        "] The war room",
+                        "$ golive user add kenji --role approver",
+                        "The dashboard is at http://127.0.0.1:" + port + "/",
+                        "The dashboard has stopped.",
                         "Everything the demo started has stopped.")
                 .containsPattern("ok +shop/app1 +1\\.0\\.1 +1\\.0\\.1 +the host has the bytes of 1\\.0\\.1")
                 .containsPattern("ok +shop/app2 +1\\.0\\.1 +1\\.0\\.1 +the host has the bytes of 1\\.0\\.1")
@@ -87,6 +154,50 @@ class DemoCommandTest {
                 .extracting(n -> n.get("instance").asText() + " "
                         + n.get("state").asText() + " " + n.get("onHost").asText())
                 .containsExactly("shop/app1 ok 1.0.1", "shop/app2 ok 1.0.1");
+    }
+
+    private static boolean answers(int port) {
+        try {
+            return HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static HttpClient loggedIn(int port, String name, String password) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = get(client, port, "/login");
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(token.find()).as(form).isTrue();
+        String body = "_csrf=" + token.group(1) + "&name=" + name + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> login = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isIn(200, 303);
+        return client;
+    }
+
+    private static String get(HttpClient client, int port, String path) throws Exception {
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private static String version(Path jar) throws IOException {
