@@ -56,6 +56,13 @@ final class DemoCommand implements Runnable {
     boolean quick;
 
     @Option(
+            names = "--balancer",
+            paramLabel = "KIND",
+            defaultValue = "auto",
+            description = "In front of the shop: nginx, golive (its own), or auto: nginx when it is installed.")
+    String balancer;
+
+    @Option(
             names = "--serve",
             description = "At the end, leave the sample shop running and serve the dashboard on it until Ctrl-C.")
     boolean serve;
@@ -83,13 +90,14 @@ final class DemoCommand implements Runnable {
                 + " production, with nothing deployed on them yet.");
         SampleSystem system;
         try {
-            system = SampleSystem.create(work, java, System.getProperty("java.class.path"), quick);
+            system = SampleSystem.create(work, java, System.getProperty("java.class.path"), quick, balancer);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         Thread hook = new Thread(system::close, "golive-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         plan = system.plan();
+        say("In front of production: " + system.front() + ", at " + system.entry() + ".");
         try {
             story(system);
             if (serve) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * check, and a request that cannot reach one instance is tried once on the next. Enough to show
  * that losing one instance costs no user request.
  */
-public final class Balancer implements AutoCloseable {
+public final class Balancer implements Front {
     private static final Set<String> HOP_BY_HOP =
             Set.of("connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding");
 
@@ -56,6 +56,11 @@ public final class Balancer implements AutoCloseable {
         return b;
     }
 
+    public String kind() {
+        return "golive's own balancer";
+    }
+
+    @Override
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -53,10 +53,10 @@ public final class SampleSystem implements AutoCloseable {
     private final int shopPort;
     private final Process database;
     private final int databasePort;
-    private final Balancer balancer;
+    private final Front balancer;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private SampleSystem(Path dir, int shopPort, Process database, int databasePort, Balancer balancer) {
+    private SampleSystem(Path dir, int shopPort, Process database, int databasePort, Front balancer) {
         this.dir = dir;
         this.shopPort = shopPort;
         this.database = database;
@@ -71,6 +71,22 @@ public final class SampleSystem implements AutoCloseable {
      * @param quick shorter load tests, for a quick run
      */
     public static SampleSystem create(Path dir, String java, String classPath, boolean quick) {
+        return create(dir, java, classPath, quick, "auto");
+    }
+
+    /**
+     * As {@link #create(Path, String, String, boolean)}, with the front balancer chosen: {@code
+     * nginx}, {@code golive} (ours), or {@code auto} (nginx when it is installed).
+     */
+    public static SampleSystem create(Path dir, String java, String classPath, boolean quick, String front) {
+        if (!List.of("auto", "nginx", "golive").contains(front)) {
+            throw new IllegalArgumentException("the balancer is auto, nginx or golive, not '" + front + "'");
+        }
+        Optional<Path> nginx = NginxFront.installed();
+        if (front.equals("nginx") && nginx.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "nginx is not installed (apt-get install nginx); --balancer golive" + " uses golive's own");
+        }
         try {
             prepare(dir);
             int shopPort = freePort(HOSTS.stream().map(SampleSystem::address).toArray(String[]::new));
@@ -78,10 +94,13 @@ public final class SampleSystem implements AutoCloseable {
             load(db);
             int databasePort = freePort("127.0.0.1");
             Process database = startDatabase(java, classPath, db, databasePort, dir.resolve("logs/database.out"));
-            List<String> backends = PRODUCTION.stream()
-                    .map(h -> "http://" + address(h) + ":" + shopPort)
-                    .toList();
-            Balancer balancer = Balancer.start(backends, 0);
+            Front balancer;
+            try {
+                balancer = front(front, nginx, dir, shopPort);
+            } catch (IOException | RuntimeException e) {
+                database.destroy();
+                throw e;
+            }
             SampleSystem system = new SampleSystem(dir, shopPort, database, databasePort, balancer);
             system.write(java, quick);
             return system;
@@ -90,6 +109,18 @@ public final class SampleSystem implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set up the demo's database: " + e.getMessage(), e);
         }
+    }
+
+    private static Front front(String choice, Optional<Path> nginx, Path dir, int shopPort) throws IOException {
+        if (nginx.isPresent() && !choice.equals("golive")) {
+            List<String> backends =
+                    PRODUCTION.stream().map(h -> address(h) + ":" + shopPort).toList();
+            return NginxFront.start(nginx.get(), dir.resolve("nginx"), backends, freePort("127.0.0.1"));
+        }
+        List<String> backends = PRODUCTION.stream()
+                .map(h -> "http://" + address(h) + ":" + shopPort)
+                .toList();
+        return Balancer.start(backends, 0);
     }
 
     public Path dir() {
@@ -102,6 +133,11 @@ public final class SampleSystem implements AutoCloseable {
 
     public String entry() {
         return balancer.url();
+    }
+
+    /** What stands in front of production: nginx, or golive's own balancer. */
+    public String front() {
+        return balancer.kind();
     }
 
     public String jdbcUrl() {

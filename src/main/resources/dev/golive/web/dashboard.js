@@ -9,6 +9,7 @@
   const main = document.getElementById("main");
   const RANK = {viewer: 0, operator: 1, approver: 2, admin: 3};
   const may = r => RANK[role] >= RANK[r];
+  const LATE = 60; // seconds behind plan before a step is shown as late
 
   function esc(v) {
     return String(v == null ? "" : v).replace(/[&<>"']/g, c =>
@@ -110,20 +111,20 @@
     }
     const options = data.runs.map(r => `<option value="${esc(r.id)}"${r.id === v.runId ? " selected" : ""}>${esc(r.id)} ${esc(r.name)} on ${esc(r.environment)}${r.active ? " (active)" : ""}</option>`).join("");
     const ready = v.steps.filter(s => s.status === "ready" && !v.outcome);
-    const late = v.steps.filter(s => s.lateSeconds > 0 && !["done", "skipped", "cancelled"].includes(s.status));
+    const late = v.steps.filter(s => s.lateSeconds >= LATE && !["done", "skipped", "cancelled"].includes(s.status));
     const readyCards = ready.map(s => `<div class="card ready" id="ready-${esc(s.id)}"><h3>${esc(s.id)} ${s.title ? "· " + esc(s.title) : ""}</h3>
       <div class="small">${esc(s.kind)}${s.owner ? " · owner " + esc(s.owner) : ""}${s.waitingFor.length ? " · waits for " + esc(s.waitingFor.join(", ")) : ""}</div>
       <div>${esc(s.kind === "gate" ? s.target : (s.instructions || s.target || ""))}</div>
       ${s.approvals.length ? `<div class="small">approved by ${esc(s.approvals.join(", "))}</div>` : ""}
       ${stepActions(v, s)}</div>`).join("");
-    const rows = v.steps.map(s => `<tr id="step-${esc(s.id)}" class="${s.lateSeconds > 0 && !["done", "skipped", "cancelled"].includes(s.status) ? "late" : ""}">
+    const rows = v.steps.map(s => `<tr id="step-${esc(s.id)}" class="${s.lateSeconds >= LATE && !["done", "skipped", "cancelled"].includes(s.status) ? "late" : ""}">
       <td>${esc(s.id)}${s.critical ? ' <span class="small quiet" title="on the critical path">◆</span>' : ""}${s.rollback ? ' <span class="small quiet">rollback</span>' : ""}</td>
       <td>${esc(s.title || s.target || "")}<div class="small quiet">${esc(s.kind)}</div>${s.evidence ? `<details><summary class="small">what it left</summary><pre>${esc(s.evidence)}</pre></details>` : ""}</td>
       <td>${esc(s.owner || "")}</td>
       <td class="status">${badge(s.status)}${s.reason ? `<div class="small">${esc(s.reason)}</div>` : ""}${s.approvals.length ? `<div class="small">${esc(s.approvals.join(", "))}</div>` : ""}</td>
       <td>${time(s.plannedStart)}–${time(s.plannedEnd)}</td>
       <td>${time(s.actualStart)}${s.actualStart ? "–" : ""}${time(s.actualEnd)}</td>
-      <td>${s.lateSeconds > 0 ? `<span class="late">${s.lateSeconds < 120 ? s.lateSeconds + " s" : Math.round(s.lateSeconds / 60) + " min"} late</span>` : ""}</td>
+      <td>${s.lateSeconds >= LATE ? `<span class="late">${Math.round(s.lateSeconds / 60)} min late</span>` : ""}</td>
       <td>${esc(s.actor || "")}</td></tr>`).join("");
     main.innerHTML = `<h1>Runbook <select id="run-select">${options}</select></h1>
       <p><b>${esc(v.runbook)}</b> on <b>${esc(v.environment)}</b> ${v.rehearsal ? badge("rehearsal") : ""} ${v.dryRun ? badge("dry-run") : ""}

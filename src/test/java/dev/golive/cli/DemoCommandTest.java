@@ -92,6 +92,9 @@ class DemoCommandTest {
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains(
+                        Files.isExecutable(Path.of("/usr/sbin/nginx"))
+                                ? "In front of production: nginx, at http://127.0.0.1:"
+                                : "In front of production: golive's own balancer",
                         "[1] The plan",
                         "$ golive release add build/1.0.0/shop.jar --version 1.0.0 --notes 'the first release'",
                         "shop/stage1: verified - SHA-256 on the host matches 1.0.0",
