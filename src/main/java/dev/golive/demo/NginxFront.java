@@ -16,7 +16,7 @@ import java.util.List;
  * one tried on the next (nginx never sends a POST twice once it reached an instance). Its own
  * prefix, config, logs and PID file live in the demo's directory; it listens on 127.0.0.1 only.
  */
-final class NginxFront implements Front {
+public final class NginxFront implements Front {
     static final List<Path> NGINX = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx"));
 
     private final Process process;
@@ -36,25 +36,12 @@ final class NginxFront implements Front {
         Files.createDirectories(dir.resolve("logs"));
         StringBuilder servers = new StringBuilder();
         backends.forEach(b -> servers.append("    server ").append(b).append(" max_fails=1 fail_timeout=3s;\n"));
-        boolean root = "root".equals(System.getProperty("user.name"));
-        String conf = (root ? "user root;\n" : "") + """
-                daemon off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log;
-                events { worker_connections 1024; }
-                http {
-                  access_log off;
-                  client_body_temp_path %1$s/body;
-                  proxy_temp_path %1$s/proxy;
-                  fastcgi_temp_path %1$s/fastcgi;
-                  uwsgi_temp_path %1$s/uwsgi;
-                  scgi_temp_path %1$s/scgi;
+        String conf = config(dir, 1024, """
                   upstream shop {
-                %2$s    keepalive 32;
+                %1$s    keepalive 32;
                   }
                   server {
-                    listen 127.0.0.1:%3$d;
+                    listen 127.0.0.1:%2$d;
                     location / {
                       proxy_pass http://shop;
                       proxy_http_version 1.1;
@@ -66,8 +53,7 @@ final class NginxFront implements Front {
                       proxy_next_upstream_tries 2;
                     }
                   }
-                }
-                """.formatted(dir, servers, port);
+                """.formatted(servers, port));
         Path file = Files.writeString(dir.resolve("nginx.conf"), conf);
         Process process = new ProcessBuilder(List.of(nginx.toString(), "-p", dir.toString(), "-c", file.toString()))
                 .redirectErrorStream(true)
@@ -76,6 +62,31 @@ final class NginxFront implements Front {
         NginxFront front = new NginxFront(process, "http://127.0.0.1:" + port);
         front.awaitListening(dir, port);
         return front;
+    }
+
+    /**
+     * An nginx configuration that keeps everything in {@code dir}: in the foreground, one worker,
+     * its PID file, error log and temporary files there, no access log; {@code http} is the
+     * inside of the {@code http} block. As root, the worker stays root, so that it can read a
+     * private directory.
+     */
+    public static String config(Path dir, int connections, String http) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return (root ? "user root;\n" : "") + """
+                daemon off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log;
+                events { worker_connections %2$d; }
+                http {
+                  access_log off;
+                  client_body_temp_path %1$s/body;
+                  proxy_temp_path %1$s/proxy;
+                  fastcgi_temp_path %1$s/fastcgi;
+                  uwsgi_temp_path %1$s/uwsgi;
+                  scgi_temp_path %1$s/scgi;
+                %3$s}
+                """.formatted(dir, connections, http);
     }
 
     private void awaitListening(Path dir, int port) throws IOException {

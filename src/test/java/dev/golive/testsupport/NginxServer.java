@@ -1,5 +1,6 @@
 package dev.golive.testsupport;
 
+import dev.golive.demo.NginxFront;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -128,20 +129,7 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private static String config(Path dir, String listen, String upstream, String locations) {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        return (root ? "user root;\n" : "") + """
-                daemon off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log;
-                events { worker_connections 256; }
-                http {
-                  access_log off;
-                  client_body_temp_path %1$s/body;
-                  proxy_temp_path %1$s/proxy;
-                  fastcgi_temp_path %1$s/fastcgi;
-                  uwsgi_temp_path %1$s/uwsgi;
-                  scgi_temp_path %1$s/scgi;
+        return NginxFront.config(dir, 256, """
                   types { text/html html; text/plain txt; application/json json; }
                   gzip on;
                   gzip_min_length 1;
@@ -152,8 +140,7 @@ public final class NginxServer implements AutoCloseable {
                     root %1$s/html;
                     %4$s
                   }
-                }
-                """.formatted(dir, listen, upstream, locations);
+                """.formatted(dir, listen, upstream, locations));
     }
 
     private static int freePort() throws IOException {
