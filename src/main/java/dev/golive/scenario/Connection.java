@@ -11,27 +11,31 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** One keep-alive HTTP/1.1 connection of one virtual user to one origin. */
 final class Connection {
-    private static final int MAX_BODY = 64 * 1024 * 1024;
+    /**
+     * Response headers are not validated as they are parsed: golive reads them, it does not pass
+     * them on, and validating them costs more than the rest of reading a small response.
+     */
+    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
+            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+
+    private static final boolean PARSE_AFTER_CONNECT = HttpClientCodec.DEFAULT_PARSE_HTTP_AFTER_CONNECT_REQUEST;
+    private static final boolean FAIL_ON_MISSING_RESPONSE = HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE;
 
     private final Channel channel;
     private final ResponseHandler handler;
@@ -41,8 +45,9 @@ final class Connection {
         this.handler = handler;
     }
 
-    static Connection open(EventLoopGroup group, Origin origin, SslContext ssl, Duration timeout) throws IOException {
-        ResponseHandler handler = new ResponseHandler();
+    static Connection open(EventLoopGroup group, Origin origin, SslContext ssl, Timeouts timeouts) throws IOException {
+        Duration timeout = timeouts.connect();
+        ResponseHandler handler = new ResponseHandler(timeouts.response());
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -55,10 +60,9 @@ final class Connection {
                         if (origin.tls()) {
                             p.addLast(ssl.newHandler(ch.alloc(), origin.host(), origin.port()));
                         }
-                        p.addLast(new HttpClientCodec());
+                        p.addLast(new HttpClientCodec(DECODING, PARSE_AFTER_CONNECT, FAIL_ON_MISSING_RESPONSE));
                         p.addLast(handler.encodingWatcher());
                         p.addLast(new HttpContentDecompressor(0));
-                        p.addLast(new HttpObjectAggregator(MAX_BODY));
                         p.addLast(handler);
                     }
                 });
@@ -96,35 +100,19 @@ final class Connection {
         return channel.isActive();
     }
 
-    /**
-     * Sends the request and waits for the whole response. The response timeout is a task on the
-     * connection's own event loop, which is cheaper than a timed wait on every request.
-     */
-    Incoming exchange(Outgoing out, Duration timeout) throws IOException {
-        CompletableFuture<Incoming> response = handler.expect();
-        ScheduledFuture<?> timer = channel.eventLoop()
-                .schedule(
-                        () -> response.completeExceptionally(new Errors.HttpFailure(
-                                Errors.TIMEOUT,
-                                "no response from " + out.uri().getAuthority() + " within " + timeout.toMillis()
-                                        + " ms")),
-                        timeout.toMillis(),
-                        TimeUnit.MILLISECONDS);
+    /** Sends the request and waits for the whole response; its body is kept only when asked. */
+    Incoming exchange(Outgoing out, boolean keepBody) throws IOException {
+        handler.expect(out, keepBody);
         channel.writeAndFlush(request(out), channel.voidPromise());
         try {
-            return response.get();
-        } catch (ExecutionException e) {
+            return handler.await();
+        } catch (IOException e) {
             close();
-            if (e.getCause() instanceof Errors.HttpFailure f) {
-                throw f;
-            }
-            throw new Errors.HttpFailure(Errors.of(e.getCause()), e.getCause().getMessage(), e.getCause());
+            throw e instanceof Errors.HttpFailure f ? f : new Errors.HttpFailure(Errors.of(e), e.getMessage(), e);
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
             throw new Errors.HttpFailure(Errors.INTERRUPTED, "interrupted while waiting for " + out.uri());
-        } finally {
-            timer.cancel(false);
         }
     }
 
@@ -133,19 +121,13 @@ final class Connection {
     }
 
     private static FullHttpRequest request(Outgoing out) {
-        URI uri = out.uri();
-        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            target += "?" + uri.getRawQuery();
-        }
-        FullHttpRequest request = new DefaultFullHttpRequest(
-                HttpVersion.HTTP_1_1, HttpMethod.valueOf(out.method()), target, Unpooled.wrappedBuffer(out.body()));
-        out.headers().forEach(h -> request.headers().add(h.getKey(), h.getValue()));
-        request.headers().set(HttpHeaderNames.CONTENT_LENGTH, out.body().length);
-        if (!request.headers().contains(HttpHeaderNames.HOST)) {
-            request.headers()
-                    .set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
-        }
-        return request;
+        byte[] body = out.body();
+        return new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                out.wireMethod(),
+                out.target(),
+                body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+                out.wireHeaders(),
+                EmptyHttpHeaders.INSTANCE);
     }
 }

@@ -37,6 +37,9 @@ final class CookieJar {
 
     /** The Cookie header for a request to {@code to}, if any cookie applies. */
     Optional<String> header(URI to) {
+        if (cookies.isEmpty()) {
+            return Optional.empty();
+        }
         List<Cookie> matching =
                 cookies.values().stream().filter(c -> matches(c, to)).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(ClientCookieEncoder.LAX.encode(matching));

@@ -35,6 +35,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final SslContext ssl;
     private final Urls urls;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
+    private final Map<String, Steps> steps = new ConcurrentHashMap<>();
     private volatile boolean transcripts = true;
     private volatile int part;
     private volatile int parts = 1;
@@ -143,8 +144,8 @@ public final class ScenarioRunner implements AutoCloseable {
         }
 
         private void steps(Scenario scenario, VirtualUser user) {
-            for (var step : scenario.steps()) {
-                StepResult result = Action.of(step).run(user, 0);
+            for (Action step : actions(scenario)) {
+                StepResult result = step.run(user, 0);
                 user.report(result);
                 if (!result.passed()) {
                     break;
@@ -156,6 +157,20 @@ public final class ScenarioRunner implements AutoCloseable {
         public void close() {
             http.close();
         }
+    }
+
+    /** A scenario's steps, ready to run: made once and shared by every user. */
+    private record Steps(Scenario scenario, List<Action> actions) {}
+
+    private List<Action> actions(Scenario scenario) {
+        Steps known = steps.get(scenario.name());
+        if (known != null && known.scenario() == scenario) {
+            return known.actions();
+        }
+        List<Action> actions =
+                scenario.steps().stream().map(s -> Action.of(s, urls)).toList();
+        steps.put(scenario.name(), new Steps(scenario, actions));
+        return actions;
     }
 
     /** The user's row of the scenario's feed, or null when there is none for it (reported as a failed step). */
