@@ -69,14 +69,16 @@ final class ClosedWorkload implements Workload {
     private void user(int id) {
         try (ScenarioRunner.User user = runner.user()) {
             long intended = System.nanoTime();
+            // Only a paced iteration sets when the next one is meant to start; without pacing the
+            // next starts when this one ends, and is never late.
+            boolean scheduled = false;
             while (!done && id < wanted) {
                 Scenario scenario = mix.pick();
-                Duration late = Duration.ofNanos(Math.max(0, System.nanoTime() - intended));
+                Duration late = scheduled ? Duration.ofNanos(Math.max(0, System.nanoTime() - intended)) : Duration.ZERO;
                 generator.arrived(Duration.ZERO);
                 generator.ended(user.run(scenario, metrics::record, late));
-                intended = scenario.pacing() == null
-                        ? System.nanoTime()
-                        : intended + scenario.pacing().toNanos();
+                scheduled = scenario.pacing() != null;
+                intended = scheduled ? intended + scenario.pacing().toNanos() : System.nanoTime();
                 pace(intended);
             }
         } finally {

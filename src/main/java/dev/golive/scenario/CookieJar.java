@@ -14,6 +14,10 @@ import java.util.Optional;
 final class CookieJar {
     private final Map<String, Cookie> cookies = new LinkedHashMap<>();
 
+    void clear() {
+        cookies.clear();
+    }
+
     void receive(URI from, List<String> setCookieHeaders) {
         for (String header : setCookieHeaders) {
             Cookie cookie = ClientCookieDecoder.LAX.decode(header);

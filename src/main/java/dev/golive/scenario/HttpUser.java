@@ -22,7 +22,7 @@ final class HttpUser implements AutoCloseable {
     private final SslContext ssl;
     private final Timeouts timeouts;
     private final Map<Origin, Connection> connections = new HashMap<>();
-    private CookieJar cookies = new CookieJar();
+    private final CookieJar cookies = new CookieJar();
 
     HttpUser(EventLoopGroup group, SslContext ssl, Timeouts timeouts) {
         this.group = group;
@@ -36,7 +36,7 @@ final class HttpUser implements AutoCloseable {
 
     /** Starts a new session: the connections stay open, the cookies go. */
     void forgetCookies() {
-        cookies = new CookieJar();
+        cookies.clear();
     }
 
     /**

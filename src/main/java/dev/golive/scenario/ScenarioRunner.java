@@ -34,6 +34,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final EventLoopGroup group;
     private final SslContext ssl;
     private final Urls urls;
+    private final Path directory;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
     private final Map<String, Steps> steps = new ConcurrentHashMap<>();
     private volatile boolean transcripts = true;
@@ -47,6 +48,7 @@ public final class ScenarioRunner implements AutoCloseable {
         this.random = random;
         this.ssl = clientTls(environment.insecure());
         this.urls = new Urls(environment);
+        this.directory = plan.directory();
         this.group = new MultiThreadIoEventLoopGroup(
                 // One event loop per CPU: more only add hand-overs between threads.
                 Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
@@ -122,7 +124,7 @@ public final class ScenarioRunner implements AutoCloseable {
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
             http.forgetCookies();
             List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, urls, plan.directory(), pause, random, transcripts, r -> {
+            VirtualUser user = new VirtualUser(http, urls, directory, pause, random, transcripts, r -> {
                 results.add(r);
                 listener.accept(r);
             });
@@ -185,7 +187,7 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     private Feeder feeder(Scenario scenario) {
-        Path file = plan.directory().resolve(scenario.feed().file()).normalize();
+        Path file = directory.resolve(scenario.feed().file()).normalize();
         String mode = scenario.feed().mode();
         return feeders.computeIfAbsent(mode + " " + file, k -> Feeder.open(file, mode, random, part, parts));
     }
