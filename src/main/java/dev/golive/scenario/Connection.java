@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -22,9 +21,16 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
-/** One keep-alive HTTP/1.1 connection of one virtual user to one origin. */
+/**
+ * One keep-alive HTTP/1.1 connection of one virtual user to one origin. A request over plain
+ * HTTP is written to the socket by the user's own thread: handing it to the event loop would cost
+ * a queued task and a wake-up of the loop's selector for each request. The event loop reads and
+ * decodes the responses; TLS, and requests whose responses the decoder must know the method of
+ * (HEAD), go through the pipeline.
+ */
 final class Connection {
     /**
      * Response headers are not validated as they are parsed: golive reads them, it does not pass
@@ -39,10 +45,13 @@ final class Connection {
 
     private final Channel channel;
     private final ResponseHandler handler;
+    /** The socket to write plain requests to, or null when every request goes through the pipeline. */
+    private final java.nio.channels.SocketChannel socket;
 
-    private Connection(Channel channel, ResponseHandler handler) {
+    private Connection(Channel channel, ResponseHandler handler, boolean tls) {
         this.channel = channel;
         this.handler = handler;
+        this.socket = !tls && channel instanceof SocketAccess s ? s.socket() : null;
     }
 
     static Connection open(EventLoopGroup group, Origin origin, SslContext ssl, Timeouts timeouts) throws IOException {
@@ -50,7 +59,7 @@ final class Connection {
         ResponseHandler handler = new ResponseHandler(timeouts.response());
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channelFactory(SocketAccess::new)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -75,7 +84,7 @@ final class Connection {
                     cause);
         }
         awaitHandshake(connect.channel(), origin, timeout);
-        return new Connection(connect.channel(), handler);
+        return new Connection(connect.channel(), handler, origin.tls());
     }
 
     /** Waits for TLS to be set up, so that a refused certificate is named as such and not as a lost response. */
@@ -103,7 +112,11 @@ final class Connection {
     /** Sends the request and waits for the whole response; its body is kept only when asked. */
     Incoming exchange(Outgoing out, boolean keepBody) throws IOException {
         handler.expect(out, keepBody);
-        channel.writeAndFlush(request(out), channel.voidPromise());
+        if (socket != null && out.wire() != null) {
+            write(out.wire());
+        } else {
+            channel.writeAndFlush(request(out), channel.voidPromise());
+        }
         try {
             return handler.await();
         } catch (IOException e) {
@@ -113,6 +126,20 @@ final class Connection {
             close();
             Thread.currentThread().interrupt();
             throw new Errors.HttpFailure(Errors.INTERRUPTED, "interrupted while waiting for " + out.uri());
+        }
+    }
+
+    private void write(ByteBuffer bytes) throws IOException {
+        try {
+            socket.write(bytes);
+        } catch (IOException e) {
+            handler.cancel();
+            close();
+            throw new Errors.HttpFailure(Errors.of(e), String.valueOf(e.getMessage()), e);
+        }
+        if (bytes.hasRemaining()) {
+            // The socket's buffer is full: the rest goes in order behind it, past the encoder.
+            channel.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
         }
     }
 

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class Outgoing {
     private final HttpMethod wireMethod;
     private final String target;
     private final HttpHeaders wireHeaders;
+    private final ByteBuffer wire;
 
     /**
      * @param shown the body as reports show it, or null for the body as text; a file upload shows
@@ -40,6 +42,7 @@ final class Outgoing {
         this.wireMethod = HttpMethod.valueOf(method);
         this.target = target(uri);
         this.wireHeaders = wireHeaders(this.headers, this.body.length, uri);
+        this.wire = encode();
     }
 
     Outgoing(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body) {
@@ -74,6 +77,14 @@ final class Outgoing {
     /** The headers as sent, with Content-Length and Host; shared by every send, so read only. */
     HttpHeaders wireHeaders() {
         return wireHeaders;
+    }
+
+    /**
+     * The request as bytes on the wire, for a request whose response can be read without knowing
+     * its method (not HEAD or CONNECT); null for the others. A fresh view each time, the bytes shared.
+     */
+    ByteBuffer wire() {
+        return wire == null ? null : wire.duplicate();
     }
 
     boolean hasHeader(String name) {
@@ -123,6 +134,21 @@ final class Outgoing {
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /** What Netty's request encoder writes: the request line, the headers and the body. */
+    private ByteBuffer encode() {
+        if (wireMethod.equals(HttpMethod.HEAD) || wireMethod.equals(HttpMethod.CONNECT)) {
+            return null;
+        }
+        StringBuilder head =
+                new StringBuilder(256).append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        wireHeaders.forEach(
+                h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(start.length + body.length).put(start).put(body);
+        return bytes.flip().asReadOnlyBuffer();
     }
 
     private static String target(URI uri) {

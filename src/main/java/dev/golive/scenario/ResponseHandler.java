@@ -58,6 +58,11 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         request = out;
     }
 
+    /** The request announced with {@link #expect} was not sent after all. */
+    void cancel() {
+        request = null;
+    }
+
     /** Waits for the response to the request announced with {@link #expect}. */
     Incoming await() throws IOException, InterruptedException {
         Object done;
