@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -57,8 +58,9 @@ final class Connection {
     static Connection open(EventLoopGroup group, Origin origin, SslContext ssl, Timeouts timeouts) throws IOException {
         Duration timeout = timeouts.connect();
         ResponseHandler handler = new ResponseHandler(timeouts.response());
+        EventLoop loop = group.next();
         Bootstrap bootstrap = new Bootstrap()
-                .group(group)
+                .group(loop)
                 .channelFactory(SocketAccess::new)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -75,16 +77,31 @@ final class Connection {
                         p.addLast(handler);
                     }
                 });
-        ChannelFuture connect = bootstrap.connect(origin.host(), origin.port()).awaitUninterruptibly();
-        if (!connect.isSuccess()) {
-            Throwable cause = connect.cause();
-            throw new Errors.HttpFailure(
-                    Errors.CONNECT,
-                    "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()),
-                    cause);
+        Channel channel = connect(loop, bootstrap, origin);
+        awaitHandshake(channel, origin, timeout);
+        return new Connection(channel, handler, origin.tls());
+    }
+
+    /**
+     * Opens the channel from the event loop that will own it: Netty keeps a map of thread-locals
+     * for each thread that creates a channel, and a user's thread would keep its own for as long
+     * as the user runs.
+     */
+    private static Channel connect(EventLoop loop, Bootstrap bootstrap, Origin origin) throws IOException {
+        Future<ChannelFuture> started = loop.submit(() -> bootstrap.connect(origin.host(), origin.port()))
+                .awaitUninterruptibly();
+        Throwable cause = started.cause();
+        if (started.isSuccess()) {
+            ChannelFuture connect = started.getNow().awaitUninterruptibly();
+            if (connect.isSuccess()) {
+                return connect.channel();
+            }
+            cause = connect.cause();
         }
-        awaitHandshake(connect.channel(), origin, timeout);
-        return new Connection(connect.channel(), handler, origin.tls());
+        throw new Errors.HttpFailure(
+                Errors.CONNECT,
+                "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()),
+                cause);
     }
 
     /** Waits for TLS to be set up, so that a refused certificate is named as such and not as a lost response. */
