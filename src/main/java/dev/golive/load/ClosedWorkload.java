@@ -47,7 +47,10 @@ final class ClosedWorkload implements Workload {
             long elapsed;
             while ((elapsed = System.nanoTime() - start) < total && !control.stopped()) {
                 wanted = part.users(Phases.level(test.phases(), Duration.ofNanos(elapsed)));
-                for (int i = 0; i < wanted; i++) {
+                // With as many running as wanted there is no one to start (and no id to box for
+                // each of thousands of users ten times a second). A user that failed below the
+                // level while users above it wind down is started again once they have ended.
+                for (int i = 0; i < wanted && running.size() < wanted; i++) {
                     int id = i;
                     if (running.add(id)) {
                         users.submit(() -> user(id));

@@ -72,6 +72,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                 throw new InterruptedException();
             }
         }
+        // Not kept past its request: a parked user would otherwise hold the last response.
+        outcome = null;
         if (done instanceof Incoming in) {
             return in;
         }
