@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -55,15 +54,17 @@ final class Connection {
         this.socket = !tls && channel instanceof SocketAccess s ? s.socket() : null;
     }
 
-    static Connection open(EventLoopGroup group, Origin origin, SslContext ssl, Timeouts timeouts) throws IOException {
+    static Connection open(Network network, Origin origin, Timeouts timeouts) throws IOException {
         Duration timeout = timeouts.connect();
         ResponseHandler handler = new ResponseHandler(timeouts.response());
-        EventLoop loop = group.next();
+        EventLoop loop = network.loops().next();
+        SslContext ssl = network.tls();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channelFactory(SocketAccess::new)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, network.buffers())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

@@ -1,7 +1,5 @@
 package dev.golive.scenario;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,15 +16,13 @@ import java.util.Optional;
 final class HttpUser implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
 
-    private final EventLoopGroup group;
-    private final SslContext ssl;
+    private final Network network;
     private final Timeouts timeouts;
     private final Map<Origin, Connection> connections = new HashMap<>();
     private final CookieJar cookies = new CookieJar();
 
-    HttpUser(EventLoopGroup group, SslContext ssl, Timeouts timeouts) {
-        this.group = group;
-        this.ssl = ssl;
+    HttpUser(Network network, Timeouts timeouts) {
+        this.network = network;
         this.timeouts = timeouts;
     }
 
@@ -94,7 +90,7 @@ final class HttpUser implements AutoCloseable {
     private Connection connection(Origin origin) throws IOException {
         Connection c = connections.get(origin);
         if (c == null || !c.usable()) {
-            c = Connection.open(group, origin, ssl, timeouts);
+            c = Connection.open(network, origin, timeouts);
             connections.put(origin, c);
         }
         return c;

@@ -3,6 +3,7 @@ package dev.golive.scenario;
 import dev.golive.plan.Environment;
 import dev.golive.plan.Plan;
 import dev.golive.plan.Scenario;
+import io.netty.buffer.AdaptiveByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -31,8 +32,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Timeouts timeouts;
     private final Pause pause;
     private final RandomGenerator random;
-    private final EventLoopGroup group;
-    private final SslContext ssl;
+    private final Network network;
     private final Urls urls;
     private final Path directory;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
@@ -46,14 +46,17 @@ public final class ScenarioRunner implements AutoCloseable {
         this.timeouts = timeouts;
         this.pause = pause;
         this.random = random;
-        this.ssl = clientTls(environment.insecure());
         this.urls = new Urls(environment);
         this.directory = plan.directory();
-        this.group = new MultiThreadIoEventLoopGroup(
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 // The event loops only read and decode responses (users write their requests
                 // themselves), about half the work: one loop for two CPUs leaves the other to the
                 // users' threads, where one per CPU had four threads switching on two CPUs.
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2), NioIoHandler.newFactory());
+        // Responses are read into heap buffers: the decoder copies each header line out of
+        // the buffer, which from a direct buffer costs a new view of it per copy when Netty may
+        // not use sun.misc.Unsafe (its default on Java 25).
+        this.network = new Network(group, new AdaptiveByteBufAllocator(false), clientTls(environment.insecure()));
     }
 
     /** Verifies certificates and host names, unless the environment is {@code insecure}. */
@@ -100,7 +103,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** A new virtual user, to run scenarios again and again over the same connections. */
     public User user() {
-        return new User(new HttpUser(group, ssl, timeouts));
+        return new User(new HttpUser(network, timeouts));
     }
 
     /**
@@ -196,6 +199,8 @@ public final class ScenarioRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        network.loops()
+                .shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                .awaitUninterruptibly();
     }
 }
