@@ -64,6 +64,8 @@ fi
 
 jdk=$(find_jdk)
 java="$jdk/bin/java"
+# golive runs as its launcher runs a load test.
+mapfile -t load_options < <(golive_load_options)
 jar=${GOLIVE_JAR:-$root/target/golive.jar}
 if [ -z "${GOLIVE_JAR:-}" ]; then
   "$root/golive" --version >/dev/null # builds target/golive.jar when it is missing or stale
@@ -181,7 +183,7 @@ PLAN
 golive_load() {
   local test=$1 rc=0
   shift
-  HOME="$work" "$@" "$java" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
+  HOME="$work" "$@" "$java" "${load_options[@]}" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
     > "$work/$test.json" 2> "$work/$test.err" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "bench: golive load $test failed with exit code $rc:" >&2
@@ -284,7 +286,7 @@ echo "wrk -c$connections on the stalling server for $wrk_stall_seconds s: p90 $w
 # reachable, from a class histogram taken right after).
 memory_of() {
   local test=$1 pid rc=0 _
-  HOME="$work" "$java" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
+  HOME="$work" "$java" "${load_options[@]}" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
     > "$work/$test.json" 2> "$work/$test.err" &
   pid=$!
   pids+=("$pid")
@@ -329,8 +331,8 @@ d99=$(awk -v g="$op99" -v t="$t99" 'BEGIN { printf "%+.1f\n", (g - t) / t * 100 
 echo
 printf '%s on %s; %s; %s\n' "$("$java" -jar "$jar" --version | head -1)" \
   "$("$java" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" "$(/usr/sbin/nginx -v 2>&1)"
-printf '%s CPUs; load average %s at the start, %s at the end; golive run as java -jar (JVM defaults: %s)\n' \
-  "$(nproc)" "$load_at_start" "$(load_average)" \
+printf '%s CPUs; load average %s at the start, %s at the end; golive run as java %s -jar (JVM defaults otherwise: %s)\n' \
+  "$(nproc)" "$load_at_start" "$(load_average)" "${load_options[*]}" \
   "$("$java" -XX:+PrintCommandLineFlags -version 2>&1 | head -1 | grep -o -- '-XX:MaxHeapSize=[0-9]*\|-XX:+Use[A-Za-z0-9]*GC' | paste -sd' ')"
 echo
 printf '1. closed model, %d connections, no think time, %d s, median of %d runs\n' "$connections" "$closed_seconds" "$runs"

@@ -47,7 +47,10 @@ final class ClosedWorkload implements Workload {
             long elapsed;
             while ((elapsed = System.nanoTime() - start) < total && !control.stopped()) {
                 wanted = part.users(Phases.level(test.phases(), Duration.ofNanos(elapsed)));
-                for (int i = 0; i < wanted; i++) {
+                // With as many running as wanted there is no one to start (and no id to box for
+                // each of thousands of users ten times a second). A user that failed below the
+                // level while users above it wind down is started again once they have ended.
+                for (int i = 0; i < wanted && running.size() < wanted; i++) {
                     int id = i;
                     if (running.add(id)) {
                         users.submit(() -> user(id));
@@ -69,14 +72,16 @@ final class ClosedWorkload implements Workload {
     private void user(int id) {
         try (ScenarioRunner.User user = runner.user()) {
             long intended = System.nanoTime();
+            // Only a paced iteration sets when the next one is meant to start; without pacing the
+            // next starts when this one ends, and is never late.
+            boolean scheduled = false;
             while (!done && id < wanted) {
                 Scenario scenario = mix.pick();
-                Duration late = Duration.ofNanos(Math.max(0, System.nanoTime() - intended));
+                Duration late = scheduled ? Duration.ofNanos(Math.max(0, System.nanoTime() - intended)) : Duration.ZERO;
                 generator.arrived(Duration.ZERO);
                 generator.ended(user.run(scenario, metrics::record, late));
-                intended = scenario.pacing() == null
-                        ? System.nanoTime()
-                        : intended + scenario.pacing().toNanos();
+                scheduled = scenario.pacing() != null;
+                intended = scheduled ? intended + scenario.pacing().toNanos() : System.nanoTime();
                 pace(intended);
             }
         } finally {

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * overall figures for the abort rules and the status line.
  */
 final class Metrics {
-    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
+    private final Map<String, Track> requests = new ConcurrentHashMap<>();
+    private final Map<String, Track> transactionTracks = new ConcurrentHashMap<>();
     private final Map<String, Interval> totals = new TreeMap<>();
     private final Deque<Interval> recent = new ArrayDeque<>();
     private final int keep;
@@ -29,13 +30,18 @@ final class Metrics {
     }
 
     void record(StepResult step) {
-        if (closed || !(step.kind().equals("transaction") || step.kind().equals("request"))) {
+        boolean transaction = step.kind().equals("transaction");
+        if (closed || !(transaction || step.kind().equals("request"))) {
             return;
         }
-        if (step.kind().equals("transaction")) {
+        if (transaction && !transactions) {
             transactions = true;
         }
-        Track track = tracks.computeIfAbsent(key(step.kind(), step.name()), k -> new Track(step.kind(), step.name()));
+        Map<String, Track> tracks = transaction ? transactionTracks : requests;
+        Track track = tracks.get(step.name());
+        if (track == null) {
+            track = tracks.computeIfAbsent(step.name(), name -> new Track(step.kind(), name));
+        }
         if (step.passed()) {
             track.passed(step.time().toNanos() / 1000, step.service().toNanos() / 1000);
         } else {
@@ -53,7 +59,9 @@ final class Metrics {
         List<Interval> out = new ArrayList<>();
         Interval overall = Interval.empty("overall", "overall");
         String base = transactions ? "transaction" : "request";
-        for (Track track : tracks.values()) {
+        List<Track> all = new ArrayList<>(transactionTracks.values());
+        all.addAll(requests.values());
+        for (Track track : all) {
             Interval i = track.take();
             out.add(i);
             totals.computeIfAbsent(key(i.kind(), i.name()), k -> Interval.empty(i.kind(), i.name()))

@@ -6,11 +6,11 @@ import dev.golive.plan.Step;
 interface Action {
     StepResult run(VirtualUser user, int depth);
 
-    static Action of(Step step) {
+    static Action of(Step step, Urls urls) {
         return switch (step) {
-            case Step.Request r -> new RequestAction(r);
+            case Step.Request r -> new RequestAction(r, urls);
             case Step.Think t -> new ThinkAction(t);
-            case Step.Transaction t -> new TransactionAction(t);
+            case Step.Transaction t -> new TransactionAction(t, urls);
         };
     }
 }

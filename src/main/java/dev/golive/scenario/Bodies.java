@@ -27,6 +27,6 @@ final class Bodies {
             return "(empty body)";
         }
         String head = text.length() > QUOTE ? text.substring(0, QUOTE) + "…" : text;
-        return "'" + head.replace("\n", "\\n") + "' (" + response.body().length + " bytes)";
+        return "'" + head.replace("\n", "\\n") + "' (" + response.size() + " bytes)";
     }
 }

@@ -7,47 +7,64 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
-import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
-/** One keep-alive HTTP/1.1 connection of one virtual user to one origin. */
+/**
+ * One keep-alive HTTP/1.1 connection of one virtual user to one origin. A request over plain
+ * HTTP is written to the socket by the user's own thread: handing it to the event loop would cost
+ * a queued task and a wake-up of the loop's selector for each request. The event loop reads and
+ * decodes the responses; TLS, and requests whose responses the decoder must know the method of
+ * (HEAD), go through the pipeline.
+ */
 final class Connection {
-    private static final int MAX_BODY = 64 * 1024 * 1024;
+    /**
+     * Response headers are not validated as they are parsed: golive reads them, it does not pass
+     * them on, and validating costs a check of every character of every header of every response.
+     */
+    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
+            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+
+    private static final boolean PARSE_AFTER_CONNECT = HttpClientCodec.DEFAULT_PARSE_HTTP_AFTER_CONNECT_REQUEST;
+    private static final boolean FAIL_ON_MISSING_RESPONSE = HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE;
 
     private final Channel channel;
     private final ResponseHandler handler;
+    /** The socket to write plain requests to, or null when every request goes through the pipeline. */
+    private final java.nio.channels.SocketChannel socket;
 
-    private Connection(Channel channel, ResponseHandler handler) {
+    private Connection(Channel channel, ResponseHandler handler, boolean tls) {
         this.channel = channel;
         this.handler = handler;
+        this.socket = !tls && channel instanceof SocketAccess s ? s.socket() : null;
     }
 
-    static Connection open(EventLoopGroup group, Origin origin, SslContext ssl, Duration timeout) throws IOException {
-        ResponseHandler handler = new ResponseHandler();
+    static Connection open(Network network, Origin origin, Timeouts timeouts) throws IOException {
+        Duration timeout = timeouts.connect();
+        ResponseHandler handler = new ResponseHandler(timeouts.response());
+        EventLoop loop = network.loops().next();
+        SslContext ssl = network.tls();
         Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
+                .group(loop)
+                .channelFactory(SocketAccess::new)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, network.buffers())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -55,23 +72,37 @@ final class Connection {
                         if (origin.tls()) {
                             p.addLast(ssl.newHandler(ch.alloc(), origin.host(), origin.port()));
                         }
-                        p.addLast(new HttpClientCodec());
+                        p.addLast(new HttpClientCodec(DECODING, PARSE_AFTER_CONNECT, FAIL_ON_MISSING_RESPONSE));
                         p.addLast(handler.encodingWatcher());
                         p.addLast(new HttpContentDecompressor(0));
-                        p.addLast(new HttpObjectAggregator(MAX_BODY));
                         p.addLast(handler);
                     }
                 });
-        ChannelFuture connect = bootstrap.connect(origin.host(), origin.port()).awaitUninterruptibly();
-        if (!connect.isSuccess()) {
-            Throwable cause = connect.cause();
-            throw new Errors.HttpFailure(
-                    Errors.CONNECT,
-                    "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()),
-                    cause);
+        Channel channel = connect(loop, bootstrap, origin);
+        awaitHandshake(channel, origin, timeout);
+        return new Connection(channel, handler, origin.tls());
+    }
+
+    /**
+     * Opens the channel from the event loop that will own it: Netty keeps a map of thread-locals
+     * for each thread that creates a channel, and a user's thread would keep its own for as long
+     * as the user runs.
+     */
+    private static Channel connect(EventLoop loop, Bootstrap bootstrap, Origin origin) throws IOException {
+        Future<ChannelFuture> started = loop.submit(() -> bootstrap.connect(origin.host(), origin.port()))
+                .awaitUninterruptibly();
+        Throwable cause = started.cause();
+        if (started.isSuccess()) {
+            ChannelFuture connect = started.getNow().awaitUninterruptibly();
+            if (connect.isSuccess()) {
+                return connect.channel();
+            }
+            cause = connect.cause();
         }
-        awaitHandshake(connect.channel(), origin, timeout);
-        return new Connection(connect.channel(), handler);
+        throw new Errors.HttpFailure(
+                Errors.CONNECT,
+                "cannot connect to " + origin + ": " + (cause == null ? "cancelled" : cause.getMessage()),
+                cause);
     }
 
     /** Waits for TLS to be set up, so that a refused certificate is named as such and not as a lost response. */
@@ -96,35 +127,37 @@ final class Connection {
         return channel.isActive();
     }
 
-    /**
-     * Sends the request and waits for the whole response. The response timeout is a task on the
-     * connection's own event loop, which is cheaper than a timed wait on every request.
-     */
-    Incoming exchange(Outgoing out, Duration timeout) throws IOException {
-        CompletableFuture<Incoming> response = handler.expect();
-        ScheduledFuture<?> timer = channel.eventLoop()
-                .schedule(
-                        () -> response.completeExceptionally(new Errors.HttpFailure(
-                                Errors.TIMEOUT,
-                                "no response from " + out.uri().getAuthority() + " within " + timeout.toMillis()
-                                        + " ms")),
-                        timeout.toMillis(),
-                        TimeUnit.MILLISECONDS);
-        channel.writeAndFlush(request(out), channel.voidPromise());
+    /** Sends the request and waits for the whole response; its body is kept only when asked. */
+    Incoming exchange(Outgoing out, boolean keepBody) throws IOException {
+        handler.expect(out, keepBody);
+        if (socket != null && out.wire() != null) {
+            write(out.wire());
+        } else {
+            channel.writeAndFlush(request(out), channel.voidPromise());
+        }
         try {
-            return response.get();
-        } catch (ExecutionException e) {
+            return handler.await();
+        } catch (IOException e) {
             close();
-            if (e.getCause() instanceof Errors.HttpFailure f) {
-                throw f;
-            }
-            throw new Errors.HttpFailure(Errors.of(e.getCause()), e.getCause().getMessage(), e.getCause());
+            throw e instanceof Errors.HttpFailure f ? f : new Errors.HttpFailure(Errors.of(e), e.getMessage(), e);
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
             throw new Errors.HttpFailure(Errors.INTERRUPTED, "interrupted while waiting for " + out.uri());
-        } finally {
-            timer.cancel(false);
+        }
+    }
+
+    private void write(ByteBuffer bytes) throws IOException {
+        try {
+            socket.write(bytes);
+        } catch (IOException e) {
+            handler.cancel();
+            close();
+            throw new Errors.HttpFailure(Errors.of(e), String.valueOf(e.getMessage()), e);
+        }
+        if (bytes.hasRemaining()) {
+            // The socket's buffer is full: the rest goes in order behind it, past the encoder.
+            channel.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
         }
     }
 
@@ -133,19 +166,13 @@ final class Connection {
     }
 
     private static FullHttpRequest request(Outgoing out) {
-        URI uri = out.uri();
-        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            target += "?" + uri.getRawQuery();
-        }
-        FullHttpRequest request = new DefaultFullHttpRequest(
-                HttpVersion.HTTP_1_1, HttpMethod.valueOf(out.method()), target, Unpooled.wrappedBuffer(out.body()));
-        out.headers().forEach(h -> request.headers().add(h.getKey(), h.getValue()));
-        request.headers().set(HttpHeaderNames.CONTENT_LENGTH, out.body().length);
-        if (!request.headers().contains(HttpHeaderNames.HOST)) {
-            request.headers()
-                    .set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
-        }
-        return request;
+        byte[] body = out.body();
+        return new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                out.wireMethod(),
+                out.target(),
+                body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+                out.wireHeaders(),
+                EmptyHttpHeaders.INSTANCE);
     }
 }

@@ -14,6 +14,10 @@ import java.util.Optional;
 final class CookieJar {
     private final Map<String, Cookie> cookies = new LinkedHashMap<>();
 
+    void clear() {
+        cookies.clear();
+    }
+
     void receive(URI from, List<String> setCookieHeaders) {
         for (String header : setCookieHeaders) {
             Cookie cookie = ClientCookieDecoder.LAX.decode(header);
@@ -37,6 +41,9 @@ final class CookieJar {
 
     /** The Cookie header for a request to {@code to}, if any cookie applies. */
     Optional<String> header(URI to) {
+        if (cookies.isEmpty()) {
+            return Optional.empty();
+        }
         List<Cookie> matching =
                 cookies.values().stream().filter(c -> matches(c, to)).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(ClientCookieEncoder.LAX.encode(matching));

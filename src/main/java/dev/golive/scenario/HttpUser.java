@@ -1,7 +1,5 @@
 package dev.golive.scenario;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP side of one virtual user: one keep-alive connection per origin and the user's cookies.
@@ -17,15 +16,13 @@ import java.util.Map;
 final class HttpUser implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
 
-    private final EventLoopGroup group;
-    private final SslContext ssl;
+    private final Network network;
     private final Timeouts timeouts;
     private final Map<Origin, Connection> connections = new HashMap<>();
-    private CookieJar cookies = new CookieJar();
+    private final CookieJar cookies = new CookieJar();
 
-    HttpUser(EventLoopGroup group, SslContext ssl, Timeouts timeouts) {
-        this.group = group;
-        this.ssl = ssl;
+    HttpUser(Network network, Timeouts timeouts) {
+        this.network = network;
         this.timeouts = timeouts;
     }
 
@@ -35,37 +32,45 @@ final class HttpUser implements AutoCloseable {
 
     /** Starts a new session: the connections stay open, the cookies go. */
     void forgetCookies() {
-        cookies = new CookieJar();
+        cookies.clear();
     }
 
-    /** Sends the request, following redirects when asked; returns every exchange, the last one final. */
-    List<Exchange> send(Outgoing first, boolean followRedirects) throws IOException {
-        List<Exchange> chain = new ArrayList<>();
+    /**
+     * Sends the request, following redirects when asked; returns every exchange, the last one
+     * final. The bodies of the responses are kept only when {@code keepBodies}, their sizes always.
+     */
+    List<Exchange> send(Outgoing first, boolean followRedirects, boolean keepBodies) throws IOException {
+        Exchange exchange = once(first, keepBodies);
+        URI next = followRedirects ? redirectTarget(exchange) : null;
+        if (next == null) {
+            return List.of(exchange);
+        }
+        List<Exchange> chain = new ArrayList<>(List.of(exchange));
         Outgoing out = first;
-        while (true) {
-            Exchange exchange = once(out);
-            chain.add(exchange);
-            URI next = followRedirects ? redirectTarget(exchange) : null;
-            if (next == null) {
-                return chain;
-            }
+        while (next != null) {
             if (chain.size() > MAX_REDIRECTS) {
                 throw new Errors.HttpFailure(
                         Errors.STATUS, "more than " + MAX_REDIRECTS + " redirects, the last to " + next);
             }
             int status = exchange.response().status();
             out = out.redirectedTo(next, status == 307 || status == 308);
+            exchange = once(out, keepBodies);
+            chain.add(exchange);
+            next = redirectTarget(exchange);
         }
+        return chain;
     }
 
-    private Exchange once(Outgoing out) throws IOException {
+    private Exchange once(Outgoing out, boolean keepBody) throws IOException {
         Outgoing sent = withCookies(out);
         long start = System.nanoTime();
-        Incoming in = connection(Origin.of(sent.uri())).exchange(sent, timeouts.response());
+        Incoming in = connection(sent.origin()).exchange(sent, keepBody);
         long nanos = System.nanoTime() - start;
-        cookies.receive(sent.uri(), in.headers("set-cookie"));
+        if (in.has("set-cookie")) {
+            cookies.receive(sent.uri(), in.headers("set-cookie"));
+        }
         if (!in.keepAlive()) {
-            Connection c = connections.remove(Origin.of(sent.uri()));
+            Connection c = connections.remove(sent.origin());
             if (c != null) {
                 c.close();
             }
@@ -73,17 +78,19 @@ final class HttpUser implements AutoCloseable {
         return new Exchange(sent, in, Duration.ofNanos(nanos));
     }
 
+    /** The request with the user's cookies for its URL, in place of any Cookie header it has. */
     private Outgoing withCookies(Outgoing out) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(out.headers());
-        headers.removeIf(h -> h.getKey().equalsIgnoreCase("cookie"));
-        cookies.header(out.uri()).ifPresent(c -> headers.add(Map.entry("Cookie", c)));
-        return out.withHeaders(headers);
+        Optional<String> cookie = cookies.header(out.uri());
+        if (cookie.isPresent()) {
+            return out.withHeader("Cookie", cookie.get());
+        }
+        return out.hasHeader("cookie") ? out.without("cookie") : out;
     }
 
     private Connection connection(Origin origin) throws IOException {
         Connection c = connections.get(origin);
         if (c == null || !c.usable()) {
-            c = Connection.open(group, origin, ssl, timeouts.connect());
+            c = Connection.open(network, origin, timeouts);
             connections.put(origin, c);
         }
         return c;

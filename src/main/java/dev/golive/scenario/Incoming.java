@@ -1,45 +1,85 @@
 package dev.golive.scenario;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A response as it came, body already decompressed.
- *
- * @param encoding the {@code Content-Encoding} the server used on the wire, or null
- * @param keepAlive whether the connection may carry another request (HTTP/1.1 without {@code
- *     Connection: close}, or HTTP/1.0 with {@code Connection: keep-alive})
+ * A response as it came, body already decompressed. The headers are the decoder's own, not a
+ * copy; the body is kept only when a check, a save or a transcript reads it, its size always.
  */
-record Incoming(
-        int status,
-        String reason,
-        List<Map.Entry<String, String>> headers,
-        byte[] body,
-        String encoding,
-        boolean keepAlive) {
-    Incoming {
-        headers = List.copyOf(headers);
+final class Incoming {
+    private final int status;
+    private final String reason;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final long size;
+    private final String encoding;
+    private final boolean keepAlive;
+
+    /**
+     * @param body the body, or null when it was counted and not kept
+     * @param encoding the {@code Content-Encoding} the server used on the wire, or null
+     * @param keepAlive whether the connection may carry another request (HTTP/1.1 without {@code
+     *     Connection: close}, or HTTP/1.0 with {@code Connection: keep-alive})
+     */
+    Incoming(
+            int status,
+            String reason,
+            HttpHeaders headers,
+            byte[] body,
+            long size,
+            String encoding,
+            boolean keepAlive) {
+        this.status = status;
+        this.reason = reason;
+        this.headers = headers;
+        this.body = body;
+        this.size = size;
+        this.encoding = encoding;
+        this.keepAlive = keepAlive;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
     }
 
     Optional<String> header(String name) {
-        return headers.stream()
-                .filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return Optional.ofNullable(headers.get(name));
     }
 
     List<String> headers(String name) {
-        return headers.stream()
-                .filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .toList();
+        return headers.getAll(name);
+    }
+
+    boolean has(String header) {
+        return headers.contains(header);
+    }
+
+    /** The body's size in bytes, decompressed. */
+    long size() {
+        return size;
+    }
+
+    byte[] body() {
+        if (body == null) {
+            throw new IllegalStateException("the body of this response was not kept");
+        }
+        return body;
     }
 
     String text() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     /** The response as text, with how long it took. */
@@ -55,7 +95,7 @@ record Incoming(
                 .append(")\n");
         headers.forEach(
                 h -> out.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
-        if (body.length > 0) {
+        if (size > 0) {
             out.append('\n').append(text()).append('\n');
         }
         return out.toString();

@@ -1,38 +1,126 @@
 package dev.golive.scenario;
 
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A request as it goes on the wire, after values were substituted.
- *
- * @param shown the body as reports show it, or null for the body as text; a file upload shows
- *     its size there instead of its bytes
+ * A request as it goes on the wire, after values were substituted. Its wire form (origin, target,
+ * headers) is worked out once, so a request every user sends alike is built once and sent many
+ * times; nothing sending it may change it.
  */
-record Outgoing(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body, String shown) {
-    Outgoing {
-        headers = List.copyOf(headers);
-        body = body == null ? new byte[0] : body;
+final class Outgoing {
+    private final String method;
+    private final URI uri;
+    private final List<Map.Entry<String, String>> headers;
+    private final byte[] body;
+    private final String shown;
+    private final Origin origin;
+    private final HttpMethod wireMethod;
+    private final String target;
+    private final HttpHeaders wireHeaders;
+    private final ByteBuffer wire;
+
+    /**
+     * @param shown the body as reports show it, or null for the body as text; a file upload shows
+     *     its size there instead of its bytes
+     */
+    Outgoing(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body, String shown) {
+        this.method = method;
+        this.uri = uri;
+        this.headers = List.copyOf(headers);
+        this.body = body == null ? new byte[0] : body;
+        this.shown = shown;
+        this.origin = Origin.of(uri);
+        this.wireMethod = HttpMethod.valueOf(method);
+        this.target = target(uri);
+        this.wireHeaders = wireHeaders(this.headers, this.body.length, uri);
+        this.wire = encode();
     }
 
     Outgoing(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body) {
         this(method, uri, headers, body, null);
     }
 
-    Outgoing withHeaders(List<Map.Entry<String, String>> replaced) {
+    String method() {
+        return method;
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    Origin origin() {
+        return origin;
+    }
+
+    HttpMethod wireMethod() {
+        return wireMethod;
+    }
+
+    /** The path and query of the request line. */
+    String target() {
+        return target;
+    }
+
+    /** The headers as sent, with Content-Length and Host; shared by every send, so read only. */
+    HttpHeaders wireHeaders() {
+        return wireHeaders;
+    }
+
+    /**
+     * The request as bytes on the wire, for a request whose response can be read without knowing
+     * its method (not HEAD or CONNECT); null for the others. A fresh view each time, the bytes shared.
+     */
+    ByteBuffer wire() {
+        return wire == null ? null : wire.duplicate();
+    }
+
+    boolean hasHeader(String name) {
+        return wireHeaders.contains(name);
+    }
+
+    /** The same request with one more header, or with that header replaced. */
+    Outgoing withHeader(String name, String value) {
+        List<Map.Entry<String, String>> replaced = new ArrayList<>(headers.size() + 1);
+        for (Map.Entry<String, String> h : headers) {
+            if (!h.getKey().equalsIgnoreCase(name)) {
+                replaced.add(h);
+            }
+        }
+        replaced.add(Map.entry(name, value));
         return new Outgoing(method, uri, replaced, body, shown);
     }
 
-    Outgoing redirectedTo(URI target, boolean keepMethod) {
+    /** The same request without a header. */
+    Outgoing without(String name) {
+        return new Outgoing(
+                method,
+                uri,
+                headers.stream().filter(h -> !h.getKey().equalsIgnoreCase(name)).toList(),
+                body,
+                shown);
+    }
+
+    Outgoing redirectedTo(URI to, boolean keepMethod) {
         if (keepMethod) {
-            return new Outgoing(method, target, headers, body, shown);
+            return new Outgoing(method, to, headers, body, shown);
         }
         List<Map.Entry<String, String>> kept = headers.stream()
                 .filter(h -> !h.getKey().equalsIgnoreCase("content-type"))
                 .toList();
-        return new Outgoing(method.equals("HEAD") ? "HEAD" : "GET", target, kept, null);
+        return new Outgoing(method.equals("HEAD") ? "HEAD" : "GET", to, kept, null);
     }
 
     /** The request as text, the way it was sent. */
@@ -46,5 +134,35 @@ record Outgoing(String method, URI uri, List<Map.Entry<String, String>> headers,
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /** What Netty's request encoder writes: the request line, the headers and the body. */
+    private ByteBuffer encode() {
+        if (wireMethod.equals(HttpMethod.HEAD) || wireMethod.equals(HttpMethod.CONNECT)) {
+            return null;
+        }
+        StringBuilder head =
+                new StringBuilder(256).append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        wireHeaders.forEach(
+                h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(start.length + body.length).put(start).put(body);
+        return bytes.flip().asReadOnlyBuffer();
+    }
+
+    private static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static HttpHeaders wireHeaders(List<Map.Entry<String, String>> headers, int length, URI uri) {
+        HttpHeaders wire = DefaultHttpHeadersFactory.headersFactory().newHeaders();
+        headers.forEach(h -> wire.add(h.getKey(), h.getValue()));
+        wire.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        if (!wire.contains(HttpHeaderNames.HOST)) {
+            wire.set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
+        }
+        return wire;
     }
 }

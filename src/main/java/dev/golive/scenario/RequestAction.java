@@ -9,24 +9,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** An HTTP request with its checks and saves. */
-record RequestAction(Step.Request step) implements Action {
+/**
+ * An HTTP request with its checks and saves. What does not change from one user to the next (the
+ * name, a request without values, checks without values) is worked out once, not per request.
+ */
+final class RequestAction implements Action {
+    private final Step.Request step;
+    private final String name;
+    /** The request as every user sends it, or null when it has values to fill in. */
+    private final Outgoing fixed;
+    /** The checks, or null when they have values to fill in. */
+    private final List<Check> checks;
+    /** Whether a check or a save reads the body of the response. */
+    private final boolean readsBody;
+
+    RequestAction(Step.Request step, Urls urls) {
+        this.step = step;
+        this.name = step.name() != null ? step.name() : step.method().toUpperCase() + " " + step.url();
+        this.fixed = RequestBuilder.fixed(step, urls);
+        this.checks = fixed(step.expect()) ? Check.of(step.expect(), text -> text) : null;
+        this.readsBody = readsBody(step);
+    }
+
+    private static boolean fixed(Step.ResponseCheck expect) {
+        List<String> texts = new ArrayList<>(expect.json().values());
+        texts.addAll(expect.headers().values());
+        texts.add(expect.contains());
+        texts.add(expect.regex());
+        return texts.stream().allMatch(Values::fixed);
+    }
+
+    private static boolean readsBody(Step.Request step) {
+        Step.ResponseCheck expect = step.expect();
+        boolean checks = expect.contains() != null
+                || expect.regex() != null
+                || !expect.json().isEmpty();
+        return checks
+                || step.save().values().stream().anyMatch(e -> !e.startsWith("header:") && !e.startsWith("cookie:"));
+    }
+
     @Override
     public StepResult run(VirtualUser user, int depth) {
         return user.charge(attempt(user, depth));
     }
 
     private StepResult attempt(VirtualUser user, int depth) {
-        String name = step.name() != null ? step.name() : step.method().toUpperCase() + " " + step.url();
         Outgoing out;
         try {
-            out = RequestBuilder.build(step, user);
+            out = fixed != null ? fixed : RequestBuilder.build(step, user);
         } catch (StepFailure e) {
             return new StepResult("request", name, depth, 0, Duration.ZERO, e.getMessage(), null, null, Errors.SCRIPT);
         }
         List<Exchange> chain;
         try {
-            chain = user.http.send(out, step.redirects());
+            chain = user.http.send(out, step.redirects(), readsBody || user.transcripts);
         } catch (IOException e) {
             String why = out.method() + " " + out.uri() + ": " + e.getMessage();
             return new StepResult(
@@ -41,8 +77,8 @@ record RequestAction(Step.Request step) implements Action {
                     Errors.of(e));
         }
         Exchange last = chain.getLast();
-        Duration time = chain.stream().map(Exchange::time).reduce(Duration.ZERO, Duration::plus);
-        Exchange measured = new Exchange(last.request(), last.response(), time);
+        Duration time = chain.size() == 1 ? last.time() : total(chain);
+        Exchange measured = chain.size() == 1 ? last : new Exchange(last.request(), last.response(), time);
         Failure failure = verify(measured, user);
         return new StepResult(
                 "request",
@@ -59,7 +95,7 @@ record RequestAction(Step.Request step) implements Action {
     /** Checks first, then saves; the first problem is the step's failure. */
     private Failure verify(Exchange exchange, VirtualUser user) {
         try {
-            for (Check check : Check.of(step.expect(), user.values::fill)) {
+            for (Check check : checks != null ? checks : Check.of(step.expect(), user.values::fill)) {
                 var failure = check.failure(exchange);
                 if (failure.isPresent()) {
                     return new Failure(failure.get(), check instanceof StatusCheck ? Errors.STATUS : Errors.CHECK);
@@ -76,6 +112,14 @@ record RequestAction(Step.Request step) implements Action {
     }
 
     private record Failure(String message, String kind) {}
+
+    private static Duration total(List<Exchange> chain) {
+        Duration sum = Duration.ZERO;
+        for (Exchange e : chain) {
+            sum = sum.plus(e.time());
+        }
+        return sum;
+    }
 
     private static String requests(List<Exchange> chain) {
         return chain.stream().map(e -> e.request().render()).collect(Collectors.joining("\n"));

@@ -15,9 +15,33 @@ final class RequestBuilder {
     private RequestBuilder() {}
 
     static Outgoing build(Step.Request step, VirtualUser user) {
-        Values values = user.values;
-        URI uri = user.resolve(urlEscape(withQuery(values.fill(step.url()), step.query(), values)));
-        Body body = body(step, user);
+        return build(step, user.values, user.urls, user);
+    }
+
+    /**
+     * The request as every user sends it, when it has no values to fill in and no file to upload;
+     * null otherwise, or when it cannot be built (each run then fails as it would have).
+     */
+    static Outgoing fixed(Step.Request step, Urls urls) {
+        List<String> texts = new ArrayList<>(List.of(step.url()));
+        texts.addAll(step.query().values());
+        texts.addAll(step.headers().values());
+        texts.addAll(step.form().values());
+        texts.add(step.json());
+        texts.add(step.body());
+        if (step.upload() != null || !texts.stream().allMatch(Values::fixed)) {
+            return null;
+        }
+        try {
+            return build(step, new Values(), urls, null);
+        } catch (StepFailure e) {
+            return null;
+        }
+    }
+
+    private static Outgoing build(Step.Request step, Values values, Urls urls, VirtualUser user) {
+        URI uri = urls.resolve(urlEscape(withQuery(values.fill(step.url()), step.query(), values)));
+        Body body = body(step, values, user);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("User-Agent", "golive"));
         headers.add(Map.entry("Accept", "*/*"));
@@ -36,8 +60,7 @@ final class RequestBuilder {
     /** A body with its content type (null: none) and, for an upload, how reports show it. */
     private record Body(byte[] bytes, String type, String shown) {}
 
-    private static Body body(Step.Request step, VirtualUser user) {
-        Values values = user.values;
+    private static Body body(Step.Request step, Values values, VirtualUser user) {
         if (!step.form().isEmpty()) {
             return new Body(
                     encoded(step.form(), values).getBytes(StandardCharsets.UTF_8),

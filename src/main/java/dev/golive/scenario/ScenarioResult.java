@@ -15,11 +15,17 @@ public record ScenarioResult(String scenario, List<StepResult> steps) {
     }
 
     public boolean passed() {
-        return steps.stream().allMatch(StepResult::passed);
+        return failed().isEmpty();
     }
 
     /** The innermost step that failed: the request, not the transaction around it. */
     public Optional<StepResult> failed() {
-        return steps.stream().filter(s -> !s.passed()).findFirst();
+        // A loop, not a stream: a load test asks this of every iteration.
+        for (StepResult step : steps) {
+            if (!step.passed()) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
     }
 }

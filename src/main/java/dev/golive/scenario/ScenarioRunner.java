@@ -3,6 +3,7 @@ package dev.golive.scenario;
 import dev.golive.plan.Environment;
 import dev.golive.plan.Plan;
 import dev.golive.plan.Scenario;
+import io.netty.buffer.AdaptiveByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -31,10 +32,11 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Timeouts timeouts;
     private final Pause pause;
     private final RandomGenerator random;
-    private final EventLoopGroup group;
-    private final SslContext ssl;
+    private final Network network;
     private final Urls urls;
+    private final Path directory;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
+    private final Map<String, Steps> steps = new ConcurrentHashMap<>();
     private volatile boolean transcripts = true;
     private volatile int part;
     private volatile int parts = 1;
@@ -44,11 +46,17 @@ public final class ScenarioRunner implements AutoCloseable {
         this.timeouts = timeouts;
         this.pause = pause;
         this.random = random;
-        this.ssl = clientTls(environment.insecure());
         this.urls = new Urls(environment);
-        this.group = new MultiThreadIoEventLoopGroup(
-                // One event loop per CPU: more only add hand-overs between threads.
-                Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+        this.directory = plan.directory();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+                // The event loops only read and decode responses (users write their requests
+                // themselves), about half the work: one loop for two CPUs leaves the other to the
+                // users' threads, where one per CPU had four threads switching on two CPUs.
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), NioIoHandler.newFactory());
+        // Responses are read into heap buffers: the decoder copies each header line out of
+        // the buffer, which from a direct buffer costs a new view of it per copy when Netty may
+        // not use sun.misc.Unsafe (its default on Java 25).
+        this.network = new Network(group, new AdaptiveByteBufAllocator(false), clientTls(environment.insecure()));
     }
 
     /** Verifies certificates and host names, unless the environment is {@code insecure}. */
@@ -95,7 +103,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** A new virtual user, to run scenarios again and again over the same connections. */
     public User user() {
-        return new User(new HttpUser(group, ssl, timeouts));
+        return new User(new HttpUser(network, timeouts));
     }
 
     /**
@@ -121,7 +129,7 @@ public final class ScenarioRunner implements AutoCloseable {
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
             http.forgetCookies();
             List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, urls, plan.directory(), pause, random, transcripts, r -> {
+            VirtualUser user = new VirtualUser(http, urls, directory, pause, random, transcripts, r -> {
                 results.add(r);
                 listener.accept(r);
             });
@@ -143,8 +151,8 @@ public final class ScenarioRunner implements AutoCloseable {
         }
 
         private void steps(Scenario scenario, VirtualUser user) {
-            for (var step : scenario.steps()) {
-                StepResult result = Action.of(step).run(user, 0);
+            for (Action step : actions(scenario)) {
+                StepResult result = step.run(user, 0);
                 user.report(result);
                 if (!result.passed()) {
                     break;
@@ -156,6 +164,20 @@ public final class ScenarioRunner implements AutoCloseable {
         public void close() {
             http.close();
         }
+    }
+
+    /** A scenario's steps, ready to run: made once and shared by every user. */
+    private record Steps(Scenario scenario, List<Action> actions) {}
+
+    private List<Action> actions(Scenario scenario) {
+        Steps known = steps.get(scenario.name());
+        if (known != null && known.scenario() == scenario) {
+            return known.actions();
+        }
+        List<Action> actions =
+                scenario.steps().stream().map(s -> Action.of(s, urls)).toList();
+        steps.put(scenario.name(), new Steps(scenario, actions));
+        return actions;
     }
 
     /** The user's row of the scenario's feed, or null when there is none for it (reported as a failed step). */
@@ -170,13 +192,15 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     private Feeder feeder(Scenario scenario) {
-        Path file = plan.directory().resolve(scenario.feed().file()).normalize();
+        Path file = directory.resolve(scenario.feed().file()).normalize();
         String mode = scenario.feed().mode();
         return feeders.computeIfAbsent(mode + " " + file, k -> Feeder.open(file, mode, random, part, parts));
     }
 
     @Override
     public void close() {
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        network.loops()
+                .shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                .awaitUninterruptibly();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 record SizeCheck(Long min, Long max) implements Check {
     @Override
     public Optional<String> failure(Exchange exchange) {
-        long size = exchange.response().body().length;
+        long size = exchange.response().size();
         if (max != null && size > max) {
             return Optional.of("maxSize: expected at most " + Sizes.text(max) + ", the body is " + Sizes.text(size));
         }

@@ -7,26 +7,24 @@ import java.time.Duration;
 record ThinkAction(Step.Think think) implements Action {
     @Override
     public StepResult run(VirtualUser user, int depth) {
-        return user.charge(pause(user, depth));
-    }
-
-    private StepResult pause(VirtualUser user, int depth) {
         Duration pause = length(user);
         String name = "think " + pause.toMillis() + " ms";
+        long start = System.nanoTime();
         try {
-            long start = System.nanoTime();
             user.pause.pause(pause);
-            // A pause that overslept (a busy generator) delays the next step's intended start.
-            long over = System.nanoTime() - start - pause.toNanos();
-            if (over > 0) {
-                user.startedLate(Duration.ofNanos(over));
-            }
-            return new StepResult("think", name, depth, 0, pause, null, null, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new StepResult(
-                    "think", name, depth, 0, pause, "interrupted while thinking", null, null, Errors.INTERRUPTED);
+            return user.charge(new StepResult(
+                    "think", name, depth, 0, pause, "interrupted while thinking", null, null, Errors.INTERRUPTED));
         }
+        // The pause is charged with the lateness it inherited; what it overslept itself (a busy
+        // generator) delays the next step's intended start, so it is charged to that step.
+        StepResult result = user.charge(new StepResult("think", name, depth, 0, pause, null, null, null, null));
+        long over = System.nanoTime() - start - pause.toNanos();
+        if (over > 0) {
+            user.startedLate(Duration.ofNanos(over));
+        }
+        return result;
     }
 
     private Duration length(VirtualUser user) {

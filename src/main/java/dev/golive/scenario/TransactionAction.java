@@ -6,8 +6,10 @@ import java.util.List;
 
 /** Steps measured as one: the transaction fails with the first of its steps that fails. */
 record TransactionAction(String name, List<Action> steps) implements Action {
-    TransactionAction(Step.Transaction transaction) {
-        this(transaction.name(), transaction.steps().stream().map(Action::of).toList());
+    TransactionAction(Step.Transaction transaction, Urls urls) {
+        this(
+                transaction.name(),
+                transaction.steps().stream().map(s -> Action.of(s, urls)).toList());
     }
 
     TransactionAction {

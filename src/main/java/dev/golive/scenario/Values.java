@@ -25,13 +25,18 @@ final class Values {
         return values.get(name);
     }
 
+    /** Whether a text has no {@code ${name}} to fill in (null has none). */
+    static boolean fixed(String text) {
+        return text == null || !text.contains("${");
+    }
+
     String fill(String text) {
         return fill(text, UnaryOperator.identity());
     }
 
     /** Replaces every {@code ${name}}, passing each value through {@code escape} first. */
     String fill(String text, UnaryOperator<String> escape) {
-        if (text == null || !text.contains("${")) {
+        if (fixed(text)) {
             return text;
         }
         Matcher m = REFERENCE.matcher(text);

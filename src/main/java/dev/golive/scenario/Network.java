@@ -1,0 +1,11 @@
+package dev.golive.scenario;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+
+/**
+ * What every connection of a runner shares: the event loops that read the responses, the
+ * buffers they read into, and the client side of TLS.
+ */
+record Network(EventLoopGroup loops, ByteBufAllocator buffers, SslContext tls) {}
