@@ -50,7 +50,8 @@ class ResponseTimeoutTest {
     }
 
     private List<StepResult> run(String steps, String url) throws IOException {
-        Path file = Files.writeString(dir.resolve("golive.yaml"), """
+        Path file = Files.writeString(
+                dir.resolve("golive.yaml"), """
                 system: shop
                 environments:
                   test: { entry: "%s" }
@@ -58,8 +59,7 @@ class ResponseTimeoutTest {
                   idle:
                     steps:
                 %s
-                """.formatted(
-                        rude.url(), steps.indent(6).stripTrailing()));
+                """.formatted(url, steps.indent(6).stripTrailing()));
         Plan plan = new PlanLoader(Map.of(), null).load(file);
         Timeouts timeouts = new Timeouts(TIMEOUT, TIMEOUT);
         try (ScenarioRunner runner = new ScenarioRunner(
