@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.testsupport.Processes;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -134,9 +135,7 @@ class DemoCommandTest {
                 .contains("load-with-fault.html", "load-after-fix.html", "runbook.html");
         assertThat(Files.readString(work.resolve("reports/load-with-fault.html")))
                 .contains("<h2>Captures</h2>", "capture.taken shop/app1: 3 thread dumps");
-        assertThat(ProcessHandle.allProcesses()
-                        .map(p -> p.info().commandLine().orElse(""))
-                        .filter(c -> c.contains(work.toString())))
+        assertThat(Processes.containing(work.toString()))
                 .as("processes of the demo still running")
                 .isEmpty();
         for (String host : List.of("app1", "app2")) {
