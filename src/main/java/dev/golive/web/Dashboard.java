@@ -59,6 +59,8 @@ public final class Dashboard implements AutoCloseable {
             "dashboard.css", "/dev/golive/web/dashboard.css",
             "uPlot.iife.min.js", "/dev/golive/report/uplot/uPlot.iife.min.js",
             "uPlot.min.css", "/dev/golive/report/uplot/uPlot.min.css");
+    private static final String REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src"
+            + " 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'";
 
@@ -438,6 +440,8 @@ public final class Dashboard implements AutoCloseable {
         Run run = store.runs()
                 .find(ctx.pathParam("run"))
                 .orElseThrow(() -> new Refused(404, "no run " + ctx.pathParam("run")));
+        // A report is one self-contained file with its scripts inline: allowed here, and only here.
+        ctx.header("Content-Security-Policy", REPORT_CSP);
         ctx.html(RunReports.html(store, run, ZoneId.systemDefault(), runbooks::view));
     }
 

@@ -200,6 +200,11 @@ class DashboardBrowserTest {
         String runId = kenji.driver.findElement(By.id("load-run")).getText();
         kenji.driver.get(room.url("/reports/" + runId));
         assertThat(kenji.driver.getTitle()).contains(runId);
+        await().atMost(GUARD)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(kenji.driver.findElements(By.tagName("canvas")))
+                        .as("the report's charts are drawn")
+                        .isNotEmpty());
     }
 
     private static int points(Browser b) {
