@@ -65,7 +65,12 @@ final class DrillFixture implements AutoCloseable {
                 "address=" + address + "\nport=" + port + "\npidFile=" + dir.resolve(name + ".pid") + "\n");
     }
 
-    /** Drills of a few seconds per phase, each survived behind the retrying balancer but hang-slow. */
+    /**
+     * Drills of a few seconds per phase, each survived behind the retrying balancer but hang-slow.
+     * The hang drills send 10 a second: nginx sets a hung instance aside for 2 s after its first
+     * timeout, so only the requests sent to it within a second are slow, and at 5 a second one slow
+     * request in twenty could leave the p95 fast.
+     */
     private static final String SHORT_DRILLS = """
               kill-one:
                 load: { scenario: hello, rate: 20/s, timeout: 5s }
@@ -80,7 +85,7 @@ final class DrillFixture implements AutoCloseable {
                 fault: { restart: web, instances: [app2], for: 3s }
                 expect: { errors: 1%, errorCount: 0, recovery: 5s, stable: 2s }
               hang-slow:
-                load: { scenario: hello, rate: 5/s, timeout: 5s }
+                load: { scenario: hello, rate: 10/s, timeout: 5s }
                 baseline: 2s
                 verify: 3s
                 fault: { hang: web, instances: [app2], for: 4s }
@@ -101,7 +106,7 @@ final class DrillFixture implements AutoCloseable {
                 fault: { stop: host, host: app1, for: 3s }
                 expect: { errors: 1%, errorCount: 0, recovery: 5s, stable: 2s }
               hang-slow-allowed:
-                load: { scenario: hello, rate: 5/s, timeout: 5s }
+                load: { scenario: hello, rate: 10/s, timeout: 5s }
                 baseline: 2s
                 verify: 3s
                 fault: { hang: web, instances: [app2], for: 4s }
