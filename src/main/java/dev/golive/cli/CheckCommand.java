@@ -4,11 +4,20 @@ import dev.golive.check.CheckResult;
 import dev.golive.check.Readiness;
 import dev.golive.plan.Environment;
 import dev.golive.plan.Plan;
+import dev.golive.release.ArtifactStore;
+import dev.golive.release.Inspection;
+import dev.golive.release.InstanceState;
+import dev.golive.release.Ledger;
+import dev.golive.release.Releases;
 import dev.golive.store.Store;
 import dev.golive.target.Hosts;
 import dev.golive.target.OutputListener;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +84,7 @@ final class CheckCommand implements Runnable {
         Store store = reach.store(context, plan);
         Readiness.Report report;
         try (Hosts hosts = reach.hosts(context, plan, environment, OutputListener.NONE)) {
-            report = new Readiness(plan, environment, hosts, limits).run();
+            report = deployed(new Readiness(plan, environment, hosts, limits).run(), plan, environment, hosts, store);
         }
         long red = report.red();
         int total = report.results().size();
@@ -90,6 +99,38 @@ final class CheckCommand implements Runnable {
         if (red > 0) {
             throw new CheckFailedException(red + " of " + total + " checks are red");
         }
+    }
+
+    /**
+     * The deployed version of every instance golive has deployed to, by the ledger, checked
+     * against the bytes on the host: green when they are the release the ledger says, red on drift,
+     * a deploy that stopped halfway or failed, or a host that could not be asked. Instances golive
+     * never deployed to are left out: their version is not golive's to know.
+     */
+    private static Readiness.Report deployed(
+            Readiness.Report report, Plan plan, Environment environment, Hosts hosts, Store store) {
+        Clock clock = Clock.systemDefaultZone();
+        List<CheckResult> results = new ArrayList<>();
+        Instant start = clock.instant();
+        List<InstanceState> states = new Inspection(
+                        environment,
+                        hosts,
+                        new Releases(store, new ArtifactStore(plan.artifactDirectory()), clock),
+                        new Ledger(store, clock))
+                .inspect();
+        Duration took = Duration.between(start, clock.instant());
+        for (InstanceState s : states) {
+            if (!s.state().equals(InstanceState.NONE)) {
+                String detail = s.ok() ? "runs " + s.ledger() + ": " + s.detail() : s.state() + ": " + s.detail();
+                results.add(new CheckResult("deployed version", s.instance(), s.ok(), detail, took));
+            }
+        }
+        if (results.isEmpty()) {
+            return report;
+        }
+        List<Readiness.Group> groups = new ArrayList<>(report.groups());
+        groups.add(new Readiness.Group("releases", "releases", results));
+        return new Readiness.Report(report.environment(), groups);
     }
 
     private Readiness.Limits limits() {

@@ -149,6 +149,46 @@ class DeployProcessServiceTest {
         assertThat(inspect()).containsExactly("app/one ok 2.0", "app/two ok 2.0");
     }
 
+    @Test
+    @Order(3)
+    void theReadinessCheckTellsTheDeployedVersionAndADriftedInstance() throws Exception {
+        assertThat(deployedChecks()).containsExactly("app/one true runs 2.0", "app/two true runs 2.0");
+
+        Path jar = dir.resolve("apps/two/app.jar");
+        byte[] original = Files.readAllBytes(jar);
+        Files.write(jar, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+        try {
+            assertThat(deployedChecks()).containsExactly("app/one true runs 2.0", "app/two false drift");
+        } finally {
+            Files.write(jar, original);
+        }
+    }
+
+    /** The check's results for the deployed versions: instance, green or not, the first words. */
+    private static List<String> deployedChecks() throws IOException {
+        dev.golive.cli.Cli.Result check = dev.golive.cli.Cli.run(
+                Map.of("GOLIVE_USER", "olga"),
+                "check",
+                "test",
+                "--json",
+                "-f",
+                dir.resolve("golive.yaml").toString());
+        var groups = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(check.out())
+                .get("groups");
+        List<String> out = new java.util.ArrayList<>();
+        for (var group : groups) {
+            if (group.get("kind").asText().equals("releases")) {
+                for (var r : group.get("results")) {
+                    String detail = r.get("detail").asText();
+                    out.add(r.get("subject").asText() + " " + r.get("ok").asBoolean() + " "
+                            + detail.substring(0, detail.indexOf(':')));
+                }
+            }
+        }
+        return out;
+    }
+
     private static DeployReport deploy(String version) {
         try (Hosts hosts = hosts()) {
             Deployer deployer = new Deployer(plan, env, hosts, store, releases, ledger, "maria", (i, s, ok, d) -> {});
