@@ -76,6 +76,11 @@ final class Feed implements AutoCloseable {
     }
 
     private void journal() {
+        if (clients.isEmpty()) {
+            // Nobody watches: the store is left alone, and the next page starts from the end.
+            last = -1;
+            return;
+        }
         long end = store.journal().last();
         if (last < 0) {
             last = end;

@@ -305,7 +305,8 @@
 
   const live = document.getElementById("live");
   const events = new EventSource("/events");
-  events.addEventListener("hello", () => live.classList.add("on"));
+  // On every (re)connection, draw again: what changed while the stream was not there is shown too.
+  events.addEventListener("hello", () => { live.classList.add("on"); draw(); });
   events.addEventListener("journal", () => draw());
   events.addEventListener("load", e => { if (page === "load" && JSON.parse(e.data).run === loadRun) draw(); });
   events.onerror = () => live.classList.remove("on");

@@ -64,7 +64,7 @@ class DashboardBrowserTest {
 
         // olga confirms in her browser; maria and kenji see it without reloading.
         long sent = System.nanoTime();
-        olga.driver.findElement(By.id("confirm-freeze")).click();
+        click(olga, "confirm-freeze");
         List<Long> seen = new ArrayList<>();
         for (Browser b : List.of(maria, kenji)) {
             awaitStatus(b, "freeze", "done");
@@ -86,8 +86,8 @@ class DashboardBrowserTest {
 
         // kenji (architect) and maria (pm) approve the gate in their browsers; what maria is
         // typing meanwhile survives the redraw kenji's approval causes on her page.
-        maria.driver.findElement(By.id("reason-go")).sendKeys("the DBA has not answered");
-        kenji.driver.findElement(By.id("approve-go")).click();
+        type(maria, "reason-go", "the DBA has not answered");
+        click(kenji, "approve-go");
         await().atMost(GUARD)
                 .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
@@ -96,7 +96,7 @@ class DashboardBrowserTest {
         assertThat(room.runbooks.view(run).step("go").orElseThrow().status()).isEqualTo(StepStatus.READY);
         assertThat(maria.driver.findElement(By.id("reason-go")).getAttribute("value"))
                 .isEqualTo("the DBA has not answered");
-        maria.driver.findElement(By.id("approve-go")).click();
+        click(maria, "approve-go");
         for (Browser b : List.of(olga, maria, kenji)) {
             awaitStatus(b, "go", "done");
             awaitStatus(b, "announce", "ready");
@@ -107,7 +107,7 @@ class DashboardBrowserTest {
         // Rejecting needs a reason: the page says so and sends nothing.
         maria.driver.get(room.url("/runbook"));
         awaitStatus(maria, "announce", "ready");
-        maria.driver.findElement(By.id("fail-announce")).click();
+        click(maria, "fail-announce");
         await().atMost(GUARD)
                 .ignoreExceptions()
                 .untilAsserted(() -> assertThat(
@@ -123,7 +123,7 @@ class DashboardBrowserTest {
                 .untilAsserted(() -> assertThat(
                                 maria.driver.findElement(By.id("journal")).getText())
                         .contains("gate.approved", "kenji", "step.confirmed", "dashboard.login"));
-        maria.driver.findElement(By.id("f-kind")).sendKeys("gate.");
+        type(maria, "f-kind", "gate.");
         await().atMost(GUARD).ignoreExceptions().untilAsserted(() -> {
             String text = maria.driver.findElement(By.id("journal")).getText();
             assertThat(text).contains("gate.approved").doesNotContain("step.confirmed");
@@ -220,9 +220,9 @@ class DashboardBrowserTest {
         Browser b = keep(Browser.start());
         b.driver.get(room.url("/runbook"));
         assertThat(b.driver.getCurrentUrl()).endsWith("/login");
-        b.driver.findElement(By.id("name")).sendKeys(name);
-        b.driver.findElement(By.id("password")).sendKeys(WarRoom.PASSWORDS.get(name));
-        b.driver.findElement(By.id("login")).click();
+        type(b, "name", name);
+        type(b, "password", WarRoom.PASSWORDS.get(name));
+        click(b, "login");
         try {
             await().atMost(GUARD)
                     .ignoreExceptions()
@@ -242,6 +242,22 @@ class DashboardBrowserTest {
                                 .findElement(By.cssSelector("#step-" + step + " td.status"))
                                 .getText())
                         .startsWith(status));
+    }
+
+    /**
+     * Clicks the element once it is there; a page redrawn by someone else's action between finding
+     * the element and clicking it is looked at again.
+     */
+    private static void click(Browser b, String id) {
+        await().atMost(GUARD)
+                .ignoreExceptions()
+                .untilAsserted(() -> b.driver.findElement(By.id(id)).click());
+    }
+
+    private static void type(Browser b, String id, String text) {
+        await().atMost(GUARD)
+                .ignoreExceptions()
+                .untilAsserted(() -> b.driver.findElement(By.id(id)).sendKeys(text));
     }
 
     private static void awaitText(Browser b, String id, String... parts) {
