@@ -132,11 +132,25 @@
       ${v.outcome ? " · " + badge(v.outcome) : ` · ${badge("running")}`}${v.reason ? " · " + esc(v.reason) : ""}
       · <a href="/reports/${esc(v.runId)}" target="_blank">report</a></p>
       ${late.length ? `<p class="late" id="late-steps"><span class="late">Late:</span> ${late.map(s => esc(s.id)).join(", ")}</p>` : ""}
+      ${!v.outcome && may("admin") ? `<div class="actions" id="abort-box"><input placeholder="reason, to abort the run" id="reason-abort">
+        <button class="act no" id="abort-run">Abort the run</button></div>` : ""}
       <h2>Ready now</h2><div class="cards" id="ready">${readyCards || '<p class="quiet">Nothing waits for a person right now.</p>'}</div>
       <h2>Timeline</h2>${timeline(v)}
       <h2>Steps</h2><table id="steps"><tr><th>step</th><th>what</th><th>owner</th><th>status</th><th>planned</th><th>actual</th><th>late</th><th>by</th></tr>${rows}</table>`;
     document.getElementById("run-select").onchange = e => { chosenRun = e.target.value; history.replaceState(null, "", "?run=" + chosenRun); draw(); };
-    main.querySelectorAll("button.act").forEach(b => b.onclick = async () => {
+    const abort = document.getElementById("abort-run");
+    if (abort) abort.onclick = async () => {
+      const reason = document.getElementById("reason-abort").value;
+      if (!reason.trim()) { say("Give the reason first.", true); return; }
+      try {
+        await post(`/api/runbook/${encodeURIComponent(v.runId)}/abort`, {reason});
+        say(`The run was aborted by ${me}.`);
+      } catch (e) {
+        say(e.message, true);
+      }
+      draw();
+    };
+    main.querySelectorAll(".actions[data-step] button.act").forEach(b => b.onclick = async () => {
       const box = b.closest(".actions");
       const step = box.dataset.step;
       const act = b.dataset.act;

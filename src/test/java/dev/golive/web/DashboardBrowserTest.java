@@ -132,7 +132,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aViewerSeesButCannotAct() {
+    void aViewerSeesButCannotActAndSeesTheAdminAbortTheRun() {
         room = keep(WarRoom.open(dir));
         String run = room.start("opening", "olga");
         Browser vic = loggedIn("vic");
@@ -148,6 +148,17 @@ class DashboardBrowserTest {
         assertThat(answer).isEqualTo("vic is a viewer and may not confirm a step; that needs the operator role");
         assertThat(room.runbooks.view(run).step("freeze").orElseThrow().status())
                 .isEqualTo(StepStatus.READY);
+        assertThat(vic.driver.findElements(By.id("abort-run"))).isEmpty();
+
+        // The admin aborts the run with a reason; the viewer's page shows it.
+        Browser root = loggedIn("root");
+        root.driver.get(room.url("/runbook"));
+        awaitStatus(root, "freeze", "ready");
+        type(root, "reason-abort", "the DBA is ill");
+        click(root, "abort-run");
+        awaitStatus(vic, "freeze", "cancelled");
+        awaitText(vic, "main", "aborted", "the DBA is ill");
+        assertThat(room.runbooks.view(run).outcome()).isEqualTo("aborted");
     }
 
     @Test

@@ -176,6 +176,10 @@ class DashboardSecurityTest {
 
         Visitor olga = new Visitor(room);
         olga.login("olga");
+        assertThat(olga.act("/api/runbook/" + run + "/abort", Map.of("reason", "no"))
+                        .statusCode())
+                .as("only an admin aborts")
+                .isEqualTo(403);
         assertThat(olga.act("/api/runbook/" + run + "/steps/freeze/confirm").statusCode())
                 .isEqualTo(200);
         assertThat(olga.act("/api/runbook/" + run + "/steps/backup/confirm").statusCode())
@@ -184,6 +188,16 @@ class DashboardSecurityTest {
         assertThat(approve.statusCode()).isEqualTo(403);
         assertThat(approve.body()).contains("olga is a operator and may not approve a gate");
         assertThat(room.runbooks.view(run).step("go").orElseThrow().approvals()).isEmpty();
+
+        Visitor root = new Visitor(room);
+        root.login("root");
+        assertThat(root.act("/api/runbook/" + run + "/abort").statusCode())
+                .as("an abort needs a reason")
+                .isEqualTo(409);
+        HttpResponse<String> abort = root.act("/api/runbook/" + run + "/abort", Map.of("reason", "the DBA is ill"));
+        assertThat(abort.statusCode()).as(abort.body()).isEqualTo(200);
+        assertThat(room.runbooks.view(run).outcome()).isEqualTo("aborted");
+        assertThat(room.runbooks.view(run).reason()).isEqualTo("the DBA is ill");
     }
 
     @Test
