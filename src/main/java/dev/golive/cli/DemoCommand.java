@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -39,7 +41,11 @@ final class DemoCommand implements Runnable {
     };
     private static final Pattern RUN = Pattern.compile("\\(run (\\d{4}-\\d\\d-\\d\\d-\\d{3})\\)");
 
+    private static final long STOP_WAIT_SECONDS = 60;
+
     private final Context context;
+    private final ReentrantLock commands = new ReentrantLock();
+    private volatile boolean stopping;
     private final List<String[]> verdicts = new ArrayList<>();
     private Path plan;
     private Path work;
@@ -94,7 +100,7 @@ final class DemoCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Thread hook = new Thread(system::close, "golive-demo-cleanup");
+        Thread hook = new Thread(() -> stop(system), "golive-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         plan = system.plan();
         say("In front of production: " + system.front() + ", at " + system.entry() + ".");
@@ -352,12 +358,43 @@ final class DemoCommand implements Runnable {
         StringWriter captured = new StringWriter();
         PrintWriter out = new PrintWriter(new Indent(context.out(), captured), true);
         Context inner = new Context(new BufferedReader(new StringReader(input)), out, out, context.env());
-        int code = Golive.run(inner, all.toArray(String[]::new));
+        int code;
+        commands.lock();
+        try {
+            if (stopping) {
+                throw new UsageException("the demo was stopped");
+            }
+            code = Golive.run(inner, all.toArray(String[]::new));
+        } finally {
+            commands.unlock();
+        }
         out.flush();
         boolean ok = code == expected;
         String step = "golive " + shown + (expected == 0 ? "" : " (to fail: exit " + expected + ")");
         verdicts.add(new String[] {step, ok ? "yes" : "NO (exit " + code + ", expected " + expected + ")"});
         return captured.toString();
+    }
+
+    /**
+     * Ctrl-C: no further command starts, the one running ends (a load test or a drill stops by its
+     * own hook, a deploy finishes the instance it works on), and only then is everything the demo
+     * started stopped, so that no command starts an instance again behind the cleanup.
+     */
+    private void stop(SampleSystem system) {
+        stopping = true;
+        boolean ended = false;
+        try {
+            ended = commands.tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            system.close();
+        } finally {
+            if (ended) {
+                commands.unlock();
+            }
+        }
     }
 
     /** The command as typed in the demo's directory, where the plan is found by itself. */

@@ -276,9 +276,9 @@ class DrillCommandTest {
 
     @Test
     void p95AboveItsLimitDuringAHangIsNotSurvivedEvenWithoutErrors() throws IOException {
-        CliRun run = system.golive("drill", "retry", "hang-slow", "--json");
+        CliRun run = system.golive("drill", "patient", "hang-slow", "--json");
 
-        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.code()).as(run.err() + run.out()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out()).get(0);
         assertThat(result.path("outcome").asText()).isEqualTo("not-survived");
         JsonNode p95 = verdict(result, "p95 during the fault");
@@ -294,7 +294,7 @@ class DrillCommandTest {
 
     @Test
     void p95WithinItsLimitDuringAHangIsMet() throws IOException {
-        CliRun run = system.golive("drill", "retry", "hang-slow-allowed", "--json");
+        CliRun run = system.golive("drill", "patient", "hang-slow-allowed", "--json");
 
         JsonNode result = JSON.readTree(run.out()).get(0);
         JsonNode p95 = verdict(result, "p95 during the fault");

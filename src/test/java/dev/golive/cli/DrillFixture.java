@@ -31,13 +31,16 @@ final class DrillFixture implements AutoCloseable {
     final Path matrix;
     private final NginxServer retrying;
     private final NginxServer direct;
+    private final NginxServer patient;
 
-    private DrillFixture(Path dir, Path plan, Path matrix, NginxServer retrying, NginxServer direct) {
+    private DrillFixture(
+            Path dir, Path plan, Path matrix, NginxServer retrying, NginxServer direct, NginxServer patient) {
         this.dir = dir;
         this.plan = plan;
         this.matrix = matrix;
         this.retrying = retrying;
         this.direct = direct;
+        this.patient = patient;
     }
 
     static DrillFixture start(Path dir) throws IOException {
@@ -53,10 +56,13 @@ final class DrillFixture implements AutoCloseable {
                 NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-retry")), backends, true);
         NginxServer direct =
                 NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-direct")), backends, false);
-        String system = system(dir, port, sidePort, retrying.url(), direct.url());
+        // Retries, and never sets a failed instance aside: half the requests meet a hung instance.
+        NginxServer patient =
+                NginxServer.startBalancer(Files.createDirectories(dir.resolve("lb-patient")), backends, true, false);
+        String system = system(dir, port, sidePort, retrying.url(), direct.url(), patient.url());
         Path plan = Files.writeString(dir.resolve("golive.yaml"), system + "drills:\n" + DRILLS + SHORT_DRILLS);
         Path matrix = Files.writeString(dir.resolve("matrix.yaml"), system + "drills:\n" + SHORT_DRILLS);
-        return new DrillFixture(dir, plan, matrix, retrying, direct);
+        return new DrillFixture(dir, plan, matrix, retrying, direct, patient);
     }
 
     private static void properties(Path dir, String name, String address, int port) throws IOException {
@@ -65,12 +71,7 @@ final class DrillFixture implements AutoCloseable {
                 "address=" + address + "\nport=" + port + "\npidFile=" + dir.resolve(name + ".pid") + "\n");
     }
 
-    /**
-     * Drills of a few seconds per phase, each survived behind the retrying balancer but hang-slow.
-     * The hang drills send 10 a second: nginx sets a hung instance aside for 2 s after its first
-     * timeout, so only the requests sent to it within a second are slow, and at 5 a second one slow
-     * request in twenty could leave the p95 fast.
-     */
+    /** Drills of a few seconds per phase, each survived behind the retrying balancer but hang-slow. */
     private static final String SHORT_DRILLS = """
               kill-one:
                 load: { scenario: hello, rate: 20/s, timeout: 5s }
@@ -136,7 +137,7 @@ final class DrillFixture implements AutoCloseable {
                 fault: { block: web, instances: [app1], for: 2s }
             """;
 
-    private static String system(Path dir, int port, int sidePort, String retry, String direct) {
+    private static String system(Path dir, int port, int sidePort, String retry, String direct, String patient) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String start = "exec " + sh(java) + " -Xmx48m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
                 + sh(System.getProperty("java.class.path")) + " " + HelloServer.class.getName() + " ";
@@ -177,11 +178,14 @@ final class DrillFixture implements AutoCloseable {
                   direct:
                     entry: "%s"
                 %s
+                  patient:
+                    entry: "%s"
+                %s
                 scenarios:
                   hello:
                     steps:
                       - { get: /, expect: { status: 200 } }
-                """.formatted(retry, hostsAndServices, direct, hostsAndServices);
+                """.formatted(retry, hostsAndServices, direct, hostsAndServices, patient, hostsAndServices);
     }
 
     /** golive, run in this JVM on the fixture's plan. */
@@ -240,6 +244,7 @@ final class DrillFixture implements AutoCloseable {
         golive("service", "retry", "side", "kill");
         retrying.close();
         direct.close();
+        patient.close();
     }
 
     /** A port free on both addresses, other than {@code taken}. */

@@ -48,8 +48,19 @@ public final class NginxServer implements AutoCloseable {
      * its error reaches the client.
      */
     public static NginxServer startBalancer(Path dir, List<String> backends, boolean retries) throws IOException {
+        return startBalancer(dir, backends, retries, true);
+    }
+
+    /**
+     * As {@link #startBalancer(Path, List, boolean)}; with {@code setAside} false, a backend that
+     * failed is never set aside, so that every request sent its way meets its fault.
+     */
+    public static NginxServer startBalancer(Path dir, List<String> backends, boolean retries, boolean setAside)
+            throws IOException {
         StringBuilder upstream = new StringBuilder("upstream backends {\n");
-        backends.forEach(b -> upstream.append("    server ").append(b).append(" max_fails=1 fail_timeout=2s;\n"));
+        String marks = setAside ? " max_fails=1 fail_timeout=2s" : " max_fails=0";
+        backends.forEach(
+                b -> upstream.append("    server ").append(b).append(marks).append(";\n"));
         upstream.append("  }\n");
         String proxy = """
                 location / {
