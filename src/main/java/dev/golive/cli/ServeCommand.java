@@ -5,7 +5,6 @@ import dev.golive.runbook.Runbooks;
 import dev.golive.store.Store;
 import dev.golive.target.SshSettings;
 import dev.golive.web.Dashboard;
-import dev.golive.web.Users;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -71,11 +70,11 @@ final class ServeCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        serve(context, dashboard, new Users(store, Clock.systemDefaultZone()), keystore == null && insecureHttp);
+        serve(context, dashboard, keystore == null && insecureHttp);
     }
 
     /** Says where the dashboard is, then serves until Ctrl-C. */
-    static void serve(Context context, Dashboard dashboard, Users users, boolean insecure) {
+    private static void serve(Context context, Dashboard dashboard, boolean insecure) {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
@@ -89,7 +88,7 @@ final class ServeCommand implements Runnable {
                     .println("warning: plain HTTP on a network address: passwords and sessions cross the network"
                             + " in clear. Prefer --tls-keystore FILE.");
         }
-        if (users.list().isEmpty()) {
+        if (dashboard.users().list().isEmpty()) {
             context.err().println("No dashboard users yet: add one with `golive user add NAME --role admin`.");
         }
         context.out().println("The dashboard is at " + dashboard.url() + " — Ctrl-C stops it.");

@@ -1,13 +1,8 @@
 package dev.golive.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,7 +11,7 @@ import java.util.List;
  * one tried on the next (nginx never sends a POST twice once it reached an instance). Its own
  * prefix, config, logs and PID file live in the demo's directory; it listens on 127.0.0.1 only.
  */
-public final class NginxFront implements Front {
+final class NginxFront implements Front {
     static final List<Path> NGINX = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx"));
 
     private final Process process;
@@ -33,10 +28,9 @@ public final class NginxFront implements Front {
     }
 
     static NginxFront start(Path nginx, Path dir, List<String> backends, int port) throws IOException {
-        Files.createDirectories(dir.resolve("logs"));
         StringBuilder servers = new StringBuilder();
         backends.forEach(b -> servers.append("    server ").append(b).append(" max_fails=1 fail_timeout=3s;\n"));
-        String conf = config(dir, 1024, """
+        String conf = Nginx.config(dir, 1024, """
                   upstream shop {
                 %1$s    keepalive 32;
                   }
@@ -54,62 +48,7 @@ public final class NginxFront implements Front {
                     }
                   }
                 """.formatted(servers, port));
-        Path file = Files.writeString(dir.resolve("nginx.conf"), conf);
-        Process process = new ProcessBuilder(List.of(nginx.toString(), "-p", dir.toString(), "-c", file.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("logs/console.log").toFile())
-                .start();
-        NginxFront front = new NginxFront(process, "http://127.0.0.1:" + port);
-        front.awaitListening(dir, port);
-        return front;
-    }
-
-    /**
-     * An nginx configuration that keeps everything in {@code dir}: in the foreground, one worker,
-     * its PID file, error log and temporary files there, no access log; {@code http} is the
-     * inside of the {@code http} block. As root, the worker stays root, so that it can read a
-     * private directory.
-     */
-    public static String config(Path dir, int connections, String http) {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        return (root ? "user root;\n" : "") + """
-                daemon off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log;
-                events { worker_connections %2$d; }
-                http {
-                  access_log off;
-                  client_body_temp_path %1$s/body;
-                  proxy_temp_path %1$s/proxy;
-                  fastcgi_temp_path %1$s/fastcgi;
-                  uwsgi_temp_path %1$s/uwsgi;
-                  scgi_temp_path %1$s/scgi;
-                %3$s}
-                """.formatted(dir, connections, http);
-    }
-
-    private void awaitListening(Path dir, int port) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("nginx stopped at once (exit " + process.exitValue() + "): "
-                        + Files.readString(dir.resolve("logs/error.log")).strip());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new UncheckedIOException(new IOException("interrupted while nginx started"));
-                }
-            }
-        }
-        close();
-        throw new IOException("nginx did not listen on 127.0.0.1:" + port + " within 20 s");
+        return new NginxFront(Nginx.start(nginx, dir, conf, port), "http://127.0.0.1:" + port);
     }
 
     @Override
@@ -124,14 +63,6 @@ public final class NginxFront implements Front {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Nginx.stop(process);
     }
 }

@@ -32,15 +32,7 @@ public final class RunReports {
 
     /** A load run's report over seconds {@code first} (inclusive) to {@code last} (exclusive). */
     public static LoadReport load(Store store, Run run, int first, int last) {
-        List<JournalEntry> entries = store.journal().list(JournalQuery.all().withRunId(run.id()));
-        List<JournalEntry> captures =
-                entries.stream().filter(e -> e.kind().startsWith("capture.")).toList();
-        return new LoadReport(
-                run,
-                last(entries, LOAD_ENDS).orElse(null),
-                LoadFigures.of(store.loadSeries(), run.id(), first, last),
-                captures,
-                diagnosis(captures));
+        return load(store, run, first, last, true);
     }
 
     /**
@@ -48,13 +40,20 @@ public final class RunReports {
      * verdicts, without reading the captured files.
      */
     public static LoadReport live(Store store, Run run) {
+        return load(store, run, 0, Integer.MAX_VALUE, false);
+    }
+
+    private static LoadReport load(Store store, Run run, int first, int last, boolean captures) {
         List<JournalEntry> entries = store.journal().list(JournalQuery.all().withRunId(run.id()));
+        List<JournalEntry> taken = captures
+                ? entries.stream().filter(e -> e.kind().startsWith("capture.")).toList()
+                : List.of();
         return new LoadReport(
                 run,
                 last(entries, LOAD_ENDS).orElse(null),
-                LoadFigures.of(store.loadSeries(), run.id(), 0, Integer.MAX_VALUE),
-                List.of(),
-                null);
+                LoadFigures.of(store.loadSeries(), run.id(), first, last),
+                taken,
+                captures ? diagnosis(taken) : null);
     }
 
     /** What a drill run recorded when it ended; empty when golive stopped before its end. */

@@ -1,6 +1,7 @@
 package dev.golive.web;
 
-import dev.golive.report.Html;
+import static dev.golive.report.Html.escape;
+
 import java.util.List;
 
 /**
@@ -95,9 +96,5 @@ final class Pages {
                         escape(system),
                         escape(csrf),
                         error == null ? "" : "<p class=\"error\" id=\"error\">" + escape(error) + "</p>");
-    }
-
-    static String escape(String text) {
-        return Html.escape(text);
     }
 }

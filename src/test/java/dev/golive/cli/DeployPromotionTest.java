@@ -35,11 +35,7 @@ class DeployPromotionTest {
     @BeforeAll
     static void setUp() throws Exception {
         fixture = DeployFixture.create(dir);
-        for (String version : List.of("1.0", "2.0")) {
-            CliRun added =
-                    golive("release", "add", fixture.buildWar(version, true).toString(), "--version", version);
-            assertThat(added.code()).as(added.out() + added.err()).isZero();
-        }
+        DeployCli.addReleases(fixture, "1.0", "2.0");
     }
 
     @AfterAll
@@ -48,9 +44,7 @@ class DeployPromotionTest {
     }
 
     private static CliRun golive(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-f", fixture.plan().toString()));
-        return CliRun.of(fixture.env(), all.toArray(String[]::new));
+        return DeployCli.golive(fixture, args);
     }
 
     private static String page(int port) throws Exception {

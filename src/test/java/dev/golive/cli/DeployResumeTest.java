@@ -32,9 +32,7 @@ class DeployResumeTest {
     }
 
     private static CliRun golive(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-f", fixture.plan().toString()));
-        return CliRun.of(fixture.env(), all.toArray(String[]::new));
+        return DeployCli.golive(fixture, args);
     }
 
     @Test

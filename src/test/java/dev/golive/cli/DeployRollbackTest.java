@@ -37,11 +37,7 @@ class DeployRollbackTest {
     @BeforeAll
     static void setUp() throws Exception {
         fixture = DeployFixture.create(dir);
-        for (String version : List.of("1.0", "2.0")) {
-            CliRun added =
-                    golive("release", "add", fixture.buildWar(version, true).toString(), "--version", version);
-            assertThat(added.code()).as(added.out() + added.err()).isZero();
-        }
+        DeployCli.addReleases(fixture, "1.0", "2.0");
     }
 
     @AfterAll
@@ -50,9 +46,7 @@ class DeployRollbackTest {
     }
 
     private static CliRun golive(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-f", fixture.plan().toString()));
-        return CliRun.of(fixture.env(), all.toArray(String[]::new));
+        return DeployCli.golive(fixture, args);
     }
 
     private static String page(String address) throws Exception {

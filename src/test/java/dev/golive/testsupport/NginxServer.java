@@ -1,14 +1,10 @@
 package dev.golive.testsupport;
 
-import dev.golive.demo.NginxFront;
+import dev.golive.demo.Nginx;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -95,17 +91,9 @@ public final class NginxServer implements AutoCloseable {
             listen += "\n    listen 127.0.0.1:" + tlsPort + " ssl;\n    ssl_certificate " + dir.resolve("cert.pem")
                     + ";\n    ssl_certificate_key " + dir.resolve("key.pem") + ";";
         }
-        Path conf = Files.writeString(dir.resolve("nginx.conf"), config(dir, listen, upstream, locations));
-        Process process = new ProcessBuilder(List.of(NGINX.toString(), "-p", dir.toString(), "-c", conf.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("logs/console.log").toFile())
-                .start();
-        NginxServer server = new NginxServer(dir, port, tlsPort, process);
-        server.awaitListening(port);
-        if (tls) {
-            server.awaitListening(tlsPort);
-        }
-        return server;
+        int[] ports = tls ? new int[] {port, tlsPort} : new int[] {port};
+        Process process = Nginx.start(NGINX, dir, config(dir, listen, upstream, locations), ports);
+        return new NginxServer(dir, port, tlsPort, process);
     }
 
     private static void selfSignedCertificate(Path dir) throws IOException {
@@ -140,7 +128,7 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private static String config(Path dir, String listen, String upstream, String locations) {
-        return NginxFront.config(dir, 256, """
+        return Nginx.config(dir, 256, """
                   types { text/html html; text/plain txt; application/json json; }
                   gzip on;
                   gzip_min_length 1;
@@ -157,39 +145,6 @@ public final class NginxServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private void awaitListening(int port) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited with " + process.exitValue() + ":\n" + log());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                sleep();
-            }
-        }
-        close();
-        throw new IllegalStateException("nginx did not listen on 127.0.0.1:" + port + " within 20 s:\n" + log());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private String log() {
-        try {
-            return Files.readString(dir.resolve("logs/console.log")) + Files.readString(dir.resolve("logs/error.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 
@@ -212,14 +167,6 @@ public final class NginxServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Nginx.stop(process);
     }
 }
