@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A shell command to run on a host.
  *
  * <p>Locally the script runs as {@code bash -c SCRIPT}. Over SSH it runs as {@code timeout -k 5 T
- * bash -c SCRIPT}, so the host stops it by itself even when golive is gone or the login is root (for
+ * bash --norc -c SCRIPT}, so the host stops it by itself even when golive is gone or the login is root (for
  * which sshd cannot deliver signals); such hosts need bash and coreutils.
  *
  * @param script shell text
@@ -67,7 +67,11 @@ public record Command(String script, Duration timeout, String sudoUser, String s
      */
     String remoteText() {
         long seconds = (timeout.toMillis() + 999) / 1000 + REMOTE_GRACE_SECONDS;
-        String limited = "timeout -k 5 " + seconds + " bash -c " + Shell.quote(script);
+        // --norc: the login shell sshd starts has read the user's ~/.bashrc already. This second bash
+        // would read it again (bash does so for a shell it believes sshd started, and the login
+        // shell's exec of timeout makes it look like one): twice the start-up work on every host,
+        // and anything the file prints mixed into the output.
+        String limited = "timeout -k 5 " + seconds + " bash --norc -c " + Shell.quote(script);
         return sudoUser == null ? limited : "sudo -n -u " + sudoUser + " -- " + limited;
     }
 

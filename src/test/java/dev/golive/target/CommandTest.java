@@ -28,9 +28,9 @@ class CommandTest {
     void overSshTheHostStopsTheCommandShortlyAfterItsTimeout() {
         Command command = Command.of("sleep 5").withTimeout(Duration.ofMillis(1500));
 
-        assertThat(command.remoteText()).isEqualTo("timeout -k 5 4 bash -c 'sleep 5'");
+        assertThat(command.remoteText()).isEqualTo("timeout -k 5 4 bash --norc -c 'sleep 5'");
         assertThat(command.asUser("tomcat").remoteText())
-                .isEqualTo("sudo -n -u tomcat -- timeout -k 5 4 bash -c 'sleep 5'");
+                .isEqualTo("sudo -n -u tomcat -- timeout -k 5 4 bash --norc -c 'sleep 5'");
     }
 
     @Test

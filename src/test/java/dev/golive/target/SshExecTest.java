@@ -106,6 +106,26 @@ class SshExecTest {
     }
 
     @Test
+    void theUsersBashrcIsReadOnceByTheLoginShellAsWithOpenSsh() throws Exception {
+        // The login's HOME points at a directory of the test's, whose .bashrc counts its readings.
+        Path login = Files.createDirectories(home.resolve("login"));
+        Path readings = login.resolve("readings");
+        Files.writeString(login.resolve(".bashrc"), "echo read >> " + readings + "\n");
+        try (SshServer server = SshServer.start(
+                        Files.createDirectories(home.resolve("sshd")),
+                        List.of(pub(key)),
+                        List.of("SetEnv HOME=" + login));
+                Hosts hosts = hosts(OutputListener.NONE, TestHosts.ssh("was1", server.port(), key))) {
+            Result result = hosts.target("was1").run(Command.of("echo \"$HOME\""));
+
+            assertThat(result.stdout()).isEqualTo(login + "\n");
+            assertThat(Files.readAllLines(readings))
+                    .as("the login shell reads ~/.bashrc; the bash that runs the script must not read it again")
+                    .containsExactly("read");
+        }
+    }
+
+    @Test
     void reusesOneSessionPerHostWithinARun() {
         try (Hosts hosts = hosts(OutputListener.NONE, TestHosts.ssh("was1", slow.port(), key))) {
             // SSH_CONNECTION holds the client's port: the same port means the same TCP connection.
