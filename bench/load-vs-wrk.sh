@@ -64,8 +64,9 @@ fi
 
 jdk=$(find_jdk)
 java="$jdk/bin/java"
-# golive runs as its launcher runs a load test.
-mapfile -t load_options < <(golive_load_options)
+# golive runs as its launcher runs a load test: no JVM options; it gives the users' virtual threads
+# the CPUs its event loops leave by itself.
+load_options=()
 jar=${GOLIVE_JAR:-$root/target/golive.jar}
 if [ -z "${GOLIVE_JAR:-}" ]; then
   "$root/golive" --version >/dev/null # builds target/golive.jar when it is missing or stale

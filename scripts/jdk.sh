@@ -34,13 +34,3 @@ find_jdk() {
   echo "Install one (for example: apt-get install openjdk-21-jdk) or set JAVA_HOME to it." >&2
   return 1
 }
-
-# Prints the JVM options of a load test, one a line. golive opens one event loop for two CPUs
-# (see ScenarioRunner); the users' virtual threads get the CPUs the loops leave, rather than a
-# carrier thread for every CPU: on two CPUs, a second carrier only parked and woke up again,
-# which cost a third more CPU per request.
-golive_load_options() {
-  local cpus
-  cpus=$(nproc 2>/dev/null || echo 1)
-  echo "-Djdk.virtualThreadScheduler.parallelism=$((cpus - cpus / 2))"
-}

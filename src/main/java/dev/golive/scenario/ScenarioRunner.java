@@ -49,14 +49,29 @@ public final class ScenarioRunner implements AutoCloseable {
         this.urls = new Urls(environment);
         this.directory = plan.directory();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-                // The event loops only read and decode responses (users write their requests
-                // themselves), about half the work: one loop for two CPUs leaves the other to the
-                // users' threads, where one per CPU had four threads switching on two CPUs.
-                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), NioIoHandler.newFactory());
+                eventLoops(Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         // Responses are read into heap buffers: the decoder copies each header line out of
         // the buffer, which from a direct buffer costs a new view of it per copy when Netty may
         // not use sun.misc.Unsafe (its default on Java 25).
         this.network = new Network(group, new AdaptiveByteBufAllocator(false), clientTls(environment.insecure()));
+    }
+
+    /**
+     * The event loops only read and decode responses (users write their requests themselves),
+     * about half the work: one loop for two CPUs leaves the other to the users' threads, where one
+     * per CPU had four threads switching on two CPUs.
+     */
+    static int eventLoops(int cpus) {
+        return Math.max(1, cpus / 2);
+    }
+
+    /**
+     * The carrier threads the users' virtual threads should get: the CPUs the event loops leave.
+     * A carrier for every CPU beside them only parks and wakes up again (on two CPUs that cost a
+     * third more CPU per request).
+     */
+    public static int carriers(int cpus) {
+        return Math.max(1, cpus - eventLoops(cpus));
     }
 
     /** Verifies certificates and host names, unless the environment is {@code insecure}. */

@@ -1,0 +1,34 @@
+package dev.golive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private static Properties sized(int cpus, String... args) {
+        Properties properties = new Properties();
+        Main.sizeCarriers(args, properties, cpus);
+        return properties;
+    }
+
+    @Test
+    void aLoadTestOrAGeneratorGivesItsUsersTheCpusTheEventLoopsLeave() {
+        assertThat(sized(2, "load", "prod", "peak").getProperty(Main.CARRIERS)).isEqualTo("1");
+        assertThat(sized(8, "agent", "prod", "peak", "--part", "1/2").getProperty(Main.CARRIERS))
+                .isEqualTo("4");
+        assertThat(sized(3, "--stacktrace", "load", "prod", "peak").getProperty(Main.CARRIERS))
+                .isEqualTo("2");
+        assertThat(sized(1, "load", "prod", "peak").getProperty(Main.CARRIERS)).isEqualTo("1");
+    }
+
+    @Test
+    void otherCommandsAndAnExplicitSettingAreLeftAlone() {
+        assertThat(sized(8, "check", "prod").getProperty(Main.CARRIERS)).isNull();
+        assertThat(sized(8, "smoke", "load").getProperty(Main.CARRIERS)).isNull();
+        Properties told = new Properties();
+        told.setProperty(Main.CARRIERS, "6");
+        Main.sizeCarriers(new String[] {"load", "prod", "peak"}, told, 8);
+        assertThat(told.getProperty(Main.CARRIERS)).isEqualTo("6");
+    }
+}
