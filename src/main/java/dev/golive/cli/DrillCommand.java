@@ -108,6 +108,9 @@ final class DrillCommand implements Runnable {
                 for (Drill d : drills) {
                     results.add(engine.run(d, beyond ? reason : null, listener()));
                 }
+            } catch (DrillException e) {
+                // Refused before its fault (another drill runs): nothing was done.
+                throw new UsageException(e.getMessage());
             } finally {
                 finished.countDown();
                 removeQuietly(hook);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -88,13 +89,26 @@ public final class Drills {
         }
         FaultKind kind = FaultKind.of(drill.fault().kind(), "golive-drill-" + Long.toHexString(System.nanoTime()));
         kind.check(victims, tools);
+        running(Long.MAX_VALUE).ifPresent(other -> {
+            throw new DrillException(other + ": one drill at a time in an environment, or each would measure"
+                    + " the other's fault; wait for it, or stop it (Ctrl-C or kill: it restores what it took down)");
+        });
         Run run = store.runs().start("drill", drill.name(), env.name(), actor);
         // Names this process, so that a restore run meanwhile knows the drill is still running.
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("environment", env.name());
         started.put("drill", drill.name());
         started.put("runner", Runners.self());
-        journal(run, "drill.started", drill.name() + " in " + env.name(), started);
+        long seq = journalRun(run.id(), "drill.started", drill.name() + " in " + env.name(), write(started));
+        // Two drills that passed the check above at the same moment: the one journaled later yields
+        // before its fault.
+        Optional<String> earlier = running(seq);
+        if (earlier.isPresent()) {
+            journal(run, "drill.refused", drill.name() + " in " + env.name(), Map.of("because", earlier.get()));
+            store.runs().end(run.id(), "refused", actor);
+            throw new DrillException(earlier.get() + ", started just before this one: one drill at a time in an"
+                    + " environment; nothing was taken down");
+        }
         if (!radius.withinSurvivable()) {
             journal(
                     run,
@@ -168,17 +182,33 @@ public final class Drills {
 
     private void refuseWhileRunning() {
         String env = tools.environment().name();
+        running(Long.MAX_VALUE).ifPresent(other -> {
+            throw new DrillException(other + "; stop it first (Ctrl-C or kill: it restores what it took down),"
+                    + " then run golive drill restore " + env + " if needed");
+        });
+    }
+
+    /**
+     * A drill of this environment journaled before {@code beforeSeq} whose run has not ended and
+     * whose golive is alive, as "drill NAME is running (run ID, RUNNER)"; empty when there is none.
+     */
+    private Optional<String> running(long beforeSeq) {
+        String env = tools.environment().name();
         for (JournalEntry started : store.journal().list(JournalQuery.all().withKind("drill.started"))) {
             JsonNode data = read(started.data());
             String runner = data.path("runner").asText(null);
+            if (started.seq() >= beforeSeq
+                    || !env.equals(data.path("environment").asText())) {
+                continue;
+            }
             boolean open =
                     store.runs().find(started.runId()).filter(r -> !r.ended()).isPresent();
-            if (env.equals(data.path("environment").asText()) && open && Runners.alive(runner)) {
-                throw new DrillException("drill " + data.path("drill").asText() + " is running (run "
-                        + started.runId() + ", " + Runners.describe(runner) + "); stop it first (Ctrl-C or kill:"
-                        + " it restores what it took down), then run golive drill restore " + env + " if needed");
+            if (open && Runners.alive(runner)) {
+                return Optional.of("drill " + data.path("drill").asText() + " is running (run " + started.runId() + ", "
+                        + Runners.describe(runner) + ")");
             }
         }
+        return Optional.empty();
     }
 
     private boolean done(JournalEntry plan) {
@@ -210,7 +240,11 @@ public final class Drills {
     }
 
     private void journalRun(String runId, String kind, String subject, Map<String, Object> data) {
-        store.journal().append(runId, kind, subject, actor, write(data));
+        journalRun(runId, kind, subject, write(data));
+    }
+
+    private long journalRun(String runId, String kind, String subject, String data) {
+        return store.journal().append(runId, kind, subject, actor, data);
     }
 
     static String write(Object data) {

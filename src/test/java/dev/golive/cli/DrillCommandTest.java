@@ -356,10 +356,26 @@ class DrillCommandTest {
     }
 
     @Test
-    void drillRestoreIsRefusedWhileADrillRunsInTheEnvironment() throws IOException {
+    void aSecondDrillAndDrillRestoreAreRefusedWhileADrillRunsInTheEnvironment() throws IOException {
         try (ChildJvm golive = ChildJvm.start(Main.class, "drill", "--plan=" + system.plan, "retry", "kill-long")) {
             await().atMost(Duration.ofMinutes(2))
                     .until(() -> golive.lines().stream().anyMatch(l -> l.contains("kill: killed PID")));
+
+            String startedBefore =
+                    system.golive("journal", "--kind", "drill.started").out();
+            CliRun second = system.golive("drill", "retry", "kill-one");
+
+            assertThat(second.code()).as(second.out() + second.err()).isEqualTo(2);
+            assertThat(second.err())
+                    .startsWith("drill kill-long is running (run ")
+                    .contains(", PID " + golive.pid() + " on ")
+                    .contains("one drill at a time");
+            assertThat(system.golive("service", "retry", "web/app1", "status").code())
+                    .as("the refused drill took nothing down")
+                    .isZero();
+            assertThat(system.golive("journal", "--kind", "drill.started").out())
+                    .as("the refused drill started no run")
+                    .isEqualTo(startedBefore);
 
             CliRun refused = system.golive("drill", "restore", "retry");
 
