@@ -332,8 +332,8 @@ d99=$(awk -v g="$op99" -v t="$t99" 'BEGIN { printf "%+.1f\n", (g - t) / t * 100 
 echo
 printf '%s on %s; %s; %s\n' "$("$java" -jar "$jar" --version | head -1)" \
   "$("$java" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" "$(/usr/sbin/nginx -v 2>&1)"
-printf '%s CPUs; load average %s at the start, %s at the end; golive run as java %s -jar (JVM defaults otherwise: %s)\n' \
-  "$(nproc)" "$load_at_start" "$(load_average)" "${load_options[*]}" \
+printf '%s CPUs; load average %s at the start, %s at the end; golive run as java%s -jar (JVM defaults otherwise: %s)\n' \
+  "$(nproc)" "$load_at_start" "$(load_average)" "${load_options[*]:+ ${load_options[*]}}" \
   "$("$java" -XX:+PrintCommandLineFlags -version 2>&1 | head -1 | grep -o -- '-XX:MaxHeapSize=[0-9]*\|-XX:+Use[A-Za-z0-9]*GC' | paste -sd' ')"
 echo
 printf '1. closed model, %d connections, no think time, %d s, median of %d runs\n' "$connections" "$closed_seconds" "$runs"
