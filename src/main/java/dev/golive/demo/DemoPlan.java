@@ -127,7 +127,7 @@ final class DemoPlan {
     private static String shop(SampleSystem system, String java, List<String> hosts, String more) {
         String dir = system.dir().toAbsolutePath().toString();
         String start = sh(java) + " -Xms128m -Xmx128m -XX:+HeapDumpOnOutOfMemoryError -Xlog:gc:file="
-                + sh(dir + "/logs/gc-{host}.log") + " -jar " + sh(dir + "/apps/{host}/" + ShopJar.NAME)
+                + sh(dir + "/logs/{host}/gc.log") + " -jar " + sh(dir + "/apps/{host}/" + ShopJar.NAME)
                 + " --config " + sh(dir + "/run/{host}.properties");
         return """
                       shop:
@@ -144,7 +144,7 @@ final class DemoPlan {
                         system.shopPort(),
                         yamlString(start),
                         yamlString(dir + "/run/shop-{host}.pid"),
-                        yamlString(dir + "/logs"),
+                        yamlString(dir + "/logs/{host}"),
                         yamlString(dir + "/apps/{host}"),
                         yamlString(dir + "/uploads"),
                         more)

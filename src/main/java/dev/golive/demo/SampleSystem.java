@@ -281,6 +281,8 @@ public final class SampleSystem implements AutoCloseable {
         }
         for (String host : HOSTS) {
             Files.createDirectories(dir.resolve("apps").resolve(host));
+            // Each instance's logs apart, as on hosts of their own: clear-logs of one leaves the others.
+            Files.createDirectories(dir.resolve("logs").resolve(host));
         }
         Files.writeString(dir.resolve(MARKER), "a working directory of golive demo; safe to delete\n");
     }

@@ -143,7 +143,11 @@ class DemoCommandTest {
             assertThat(jar).hasSameBinaryContentAs(work.resolve("build/1.0.1/shop.jar"));
             assertThat(version(jar)).isEqualTo("1.0.1");
             assertThat(version(jar.resolveSibling("shop.jar.golive-previous"))).isEqualTo("1.0.0");
+            assertThat(work.resolve("logs/" + host + "/gc.log"))
+                    .as("each instance logs apart")
+                    .isNotEmptyFile();
         }
+        assertThat(work.resolve("logs/shop.out")).doesNotExist();
         CliRun deployed = CliRun.of(
                 Map.of("GOLIVE_USER", "tester"),
                 "deployed",
