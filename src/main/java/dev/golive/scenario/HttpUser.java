@@ -1,5 +1,6 @@
 package dev.golive.scenario;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -66,8 +67,8 @@ final class HttpUser implements AutoCloseable {
         long start = System.nanoTime();
         Incoming in = connection(sent.origin()).exchange(sent, keepBody);
         long nanos = System.nanoTime() - start;
-        if (in.has("set-cookie")) {
-            cookies.receive(sent.uri(), in.headers("set-cookie"));
+        if (in.has(HttpHeaderNames.SET_COOKIE)) {
+            cookies.receive(sent.uri(), in.headers(HttpHeaderNames.SET_COOKIE));
         }
         if (!in.keepAlive()) {
             Connection c = connections.remove(sent.origin());
@@ -84,7 +85,7 @@ final class HttpUser implements AutoCloseable {
         if (cookie.isPresent()) {
             return out.withHeader("Cookie", cookie.get());
         }
-        return out.hasHeader("cookie") ? out.without("cookie") : out;
+        return out.hasHeader(HttpHeaderNames.COOKIE) ? out.without("cookie") : out;
     }
 
     private Connection connection(Origin origin) throws IOException {
@@ -101,7 +102,7 @@ final class HttpUser implements AutoCloseable {
         boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
         return redirect
                 ? exchange.response()
-                        .header("location")
+                        .header(HttpHeaderNames.LOCATION)
                         .map(l -> exchange.request().uri().resolve(l))
                         .orElse(null)
                 : null;

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * A response as it came, body already decompressed. The headers are the decoder's own, not a
  * copy; the body is kept only when a check, a save or a transcript reads it, its size always.
+ * Header names are best given as Netty's {@code AsciiString}s ({@code HttpHeaderNames}), which
+ * keep their hash: a {@code String} is hashed again on every lookup.
  */
 final class Incoming {
     private final int status;
@@ -54,15 +56,15 @@ final class Incoming {
         return keepAlive;
     }
 
-    Optional<String> header(String name) {
+    Optional<String> header(CharSequence name) {
         return Optional.ofNullable(headers.get(name));
     }
 
-    List<String> headers(String name) {
+    List<String> headers(CharSequence name) {
         return headers.getAll(name);
     }
 
-    boolean has(String header) {
+    boolean has(CharSequence header) {
         return headers.contains(header);
     }
 

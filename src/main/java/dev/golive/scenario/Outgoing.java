@@ -87,7 +87,7 @@ final class Outgoing {
         return wire == null ? null : wire.duplicate();
     }
 
-    boolean hasHeader(String name) {
+    boolean hasHeader(CharSequence name) {
         return wireHeaders.contains(name);
     }
 
