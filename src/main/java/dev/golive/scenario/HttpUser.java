@@ -67,7 +67,7 @@ final class HttpUser implements AutoCloseable {
         long start = System.nanoTime();
         Incoming in = connection(sent.origin()).exchange(sent, keepBody);
         long nanos = System.nanoTime() - start;
-        if (in.has(HttpHeaderNames.SET_COOKIE)) {
+        if (in.setsCookies()) {
             cookies.receive(sent.uri(), in.headers(HttpHeaderNames.SET_COOKIE));
         }
         if (!in.keepAlive()) {

@@ -1,5 +1,6 @@
 package dev.golive.scenario;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +21,8 @@ final class Incoming {
     private final long size;
     private final String encoding;
     private final boolean keepAlive;
+    /** Whether it sets cookies: asked of every response, so found out once, where it is decoded. */
+    private final boolean setsCookies;
 
     /**
      * @param body the body, or null when it was counted and not kept
@@ -42,6 +45,12 @@ final class Incoming {
         this.size = size;
         this.encoding = encoding;
         this.keepAlive = keepAlive;
+        this.setsCookies = headers.contains(HttpHeaderNames.SET_COOKIE);
+    }
+
+    /** Whether it has a {@code Set-Cookie} header. */
+    boolean setsCookies() {
+        return setsCookies;
     }
 
     int status() {
