@@ -84,6 +84,7 @@ class CheckCommandTest {
                     services:
                       bare: { kind: tomcat, on: was1, home: %4$s, base: %11$s, http: %12$d, health: /app/health }
                       gone: { kind: tomcat, on: dead, home: %4$s }
+                      baddb: { kind: jdbc, url: "%7$s", user: golive, password: "not the password" }
                 checks:
                   - { name: products loaded, db: "select count(*) from product", expect: ">= 3", env: ready }
                   - { name: every Tomcat answers, health: was1, env: ready }
@@ -185,6 +186,9 @@ class CheckCommandTest {
                         "FAIL +bare/was1 +jvm options +missing a maximum heap \\(-Xmx\\), an initial heap \\(-Xms\\),"
                                 + " -XX:\\+HeapDumpOnOutOfMemoryError, a GC log")
                 .containsPattern("FAIL +checks +was1 +batch finishes +was1 \\(127.0.0.1:\\d+\\): timed out after 2 s")
+                .containsPattern("FAIL +service baddb +baddb +connects +cannot connect to jdbc:postgresql://\\S+:"
+                        + " FATAL: password authentication failed for user \"golive\"")
+                .doesNotContain("not the password")
                 .containsPattern("ok +bare/was1 +health +.* answered 200")
                 .contains("troubled: ")
                 .contains(" red: NOT ready");
