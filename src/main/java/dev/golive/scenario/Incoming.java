@@ -73,10 +73,6 @@ final class Incoming {
         return headers.getAll(name);
     }
 
-    boolean has(CharSequence header) {
-        return headers.contains(header);
-    }
-
     /** The body's size in bytes, decompressed. */
     long size() {
         return size;
