@@ -1,10 +1,12 @@
 package dev.golive.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.h2.mvstore.MVStoreTool;
 
 /**
  * The embedded store, {@code .golive/store.mv.db} beside the plan. H2 lets one process at a time
@@ -23,11 +26,12 @@ final class H2Connector implements Connector {
 
     // WRITE_DELAY=0: a commit reaches the file before commit() returns, even while another
     //   thread keeps the database open, so a killed process loses no committed entry.
-    // MAX_COMPACT_TIME=20: closing compacts for at most 20 ms instead of 200 ms, which keeps
-    //   the file small while holding the lock only briefly.
+    // MAX_COMPACT_TIME=0: H2 does not compact when it closes. Its compaction moves chunks inside
+    //   the live file, and golive processes killed during it lost every entry they had committed
+    //   since they started. golive compacts by copying instead (compactIfGrown).
     // TRACE_LEVEL_FILE=0: no store.trace.db filling up with expected lock conflicts.
     private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=0;MAX_COMPACT_TIME=20;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+            + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 
@@ -35,18 +39,28 @@ final class H2Connector implements Connector {
     private static final String FILE_SUFFIX = ".mv.db";
     private static final String NEW_PREFIX = "store-new-";
 
+    /** The store is compacted once it is this large and twice its size after the last compaction. */
+    static final long COMPACT_ABOVE = 8L << 20;
+
     private final Path directory;
     private final String name;
     private final String url;
     private final Duration lockTimeout;
     private final UnaryOperator<String> masker;
     private final StoreOwner owner;
+    private final StoreLock turn;
+    private final long compactAbove;
 
     H2Connector(Path planDirectory, Duration lockTimeout, UnaryOperator<String> masker) {
-        this(planDirectory.toAbsolutePath().normalize().resolve(".golive"), NAME, lockTimeout, masker);
+        this(planDirectory, lockTimeout, masker, COMPACT_ABOVE);
     }
 
-    private H2Connector(Path directory, String name, Duration lockTimeout, UnaryOperator<String> masker) {
+    H2Connector(Path planDirectory, Duration lockTimeout, UnaryOperator<String> masker, long compactAbove) {
+        this(planDirectory.toAbsolutePath().normalize().resolve(".golive"), NAME, lockTimeout, masker, compactAbove);
+    }
+
+    private H2Connector(
+            Path directory, String name, Duration lockTimeout, UnaryOperator<String> masker, long compactAbove) {
         this.directory = directory;
         if (directory.toString().contains(";")) {
             throw new IllegalArgumentException("the store directory must not contain ';': " + directory);
@@ -56,6 +70,8 @@ final class H2Connector implements Connector {
         this.lockTimeout = lockTimeout;
         this.masker = masker;
         this.owner = new StoreOwner(directory.resolve(name + ".owner"), masker);
+        this.turn = StoreLock.of(directory.resolve(name + ".lock"));
+        this.compactAbove = compactAbove;
     }
 
     /**
@@ -74,7 +90,7 @@ final class H2Connector implements Connector {
         String fresh = NEW_PREFIX + ProcessHandle.current().pid();
         Path freshFile = directory.resolve(fresh + FILE_SUFFIX);
         try {
-            migrate.accept(new H2Connector(directory, fresh, lockTimeout, masker));
+            migrate.accept(new H2Connector(directory, fresh, lockTimeout, masker, Long.MAX_VALUE));
             Files.move(freshFile, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             // Another golive created the store at the same moment; theirs is as good as ours.
@@ -83,6 +99,7 @@ final class H2Connector implements Connector {
         } finally {
             deleteQuietly(freshFile);
             deleteQuietly(directory.resolve(fresh + ".owner"));
+            deleteQuietly(directory.resolve(fresh + ".lock"));
         }
     }
 
@@ -122,20 +139,68 @@ final class H2Connector implements Connector {
         long deadline = System.nanoTime() + lockTimeout.toNanos();
         long pause = FIRST_PAUSE.toNanos();
         while (true) {
-            try {
-                Connection connection = DriverManager.getConnection(url);
-                owner.claim();
-                return connection;
-            } catch (SQLException e) {
-                if (e.getErrorCode() != DATABASE_ALREADY_OPEN) {
-                    throw e;
+            SQLException refused = null;
+            if (tryTurn(what)) {
+                try {
+                    Connection connection = DriverManager.getConnection(url);
+                    owner.claim();
+                    return TurnConnection.wrap(connection, () -> turn.release(this::compactIfGrown));
+                } catch (SQLException | RuntimeException e) {
+                    turn.release(() -> {});
+                    if (!(e instanceof SQLException sql) || sql.getErrorCode() != DATABASE_ALREADY_OPEN) {
+                        throw e;
+                    }
+                    refused = sql; // a process that does not take golive's turn, such as an H2 console
                 }
-                if (System.nanoTime() - deadline > 0) {
-                    throw busy(what, e);
-                }
-                sleep(pause, what);
-                pause = Math.min(pause * 2, LONGEST_PAUSE.toNanos());
             }
+            if (System.nanoTime() - deadline > 0) {
+                throw busy(what, refused);
+            }
+            sleep(pause, what);
+            pause = Math.min(pause * 2, LONGEST_PAUSE.toNanos());
+        }
+    }
+
+    private boolean tryTurn(String what) {
+        try {
+            return turn.tryAcquire();
+        } catch (IOException e) {
+            throw new StoreException(
+                    "Could not " + what + ": cannot lock " + directory.resolve(name + ".lock") + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Compacts the store once it has grown to twice its size after the last compaction (and at
+     * least {@code compactAbove}, by default {@link #COMPACT_ABOVE}), by H2's own full compaction: live data is copied into a new
+     * file that then replaces the store in one atomic rename. A golive killed meanwhile leaves the
+     * store as it was. Runs as the last connection of this process closes, before its turn ends,
+     * so no other golive has the store open.
+     */
+    private void compactIfGrown() {
+        Path file = directory.resolve(name + FILE_SUFFIX);
+        Path record = directory.resolve(name + ".compacted");
+        try {
+            long size = Files.size(file);
+            if (size < Math.max(compactAbove, 2 * compactedSize(record))) {
+                return;
+            }
+            MVStoreTool.compact(file.toString(), false);
+            try (FileChannel compacted = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                compacted.force(true);
+            }
+            Files.writeString(record, Files.size(file) + "\n");
+        } catch (IOException | RuntimeException e) {
+            // The store works uncompacted; the next golive to close it last tries again.
+        }
+    }
+
+    private static long compactedSize(Path record) {
+        try {
+            return Long.parseLong(Files.readString(record).strip());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -37,7 +37,16 @@ public final class Store {
     }
 
     public static Store open(StoreConfig config) {
-        Connector connector = Connector.of(config);
+        return open(config, Connector.of(config));
+    }
+
+    /** The embedded store, compacted from {@code compactAbove} bytes on instead of {@link H2Connector#COMPACT_ABOVE}. */
+    static Store openEmbedded(StoreConfig config, long compactAbove) {
+        return open(
+                config, new H2Connector(config.planDirectory(), config.lockTimeout(), config.masker(), compactAbove));
+    }
+
+    private static Store open(StoreConfig config, Connector connector) {
         if (connector instanceof H2Connector embedded) {
             embedded.createIfMissing(Migrations::apply);
         }

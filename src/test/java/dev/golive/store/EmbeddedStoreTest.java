@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.golive.testsupport.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,11 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What only the embedded H2 store does: live beside the plan and take turns between processes. */
 class EmbeddedStoreTest {
+    private static final long SMALL = 128 << 10;
+
     @TempDir
     Path planDirectory;
 
@@ -83,6 +87,43 @@ class EmbeddedStoreTest {
                 .list(JournalQuery.all());
         assertThat(seqs).doesNotHaveDuplicates().hasSize(200);
         assertThat(entries).extracting(JournalEntry::seq).containsExactlyInAnyOrderElementsOf(seqs);
+    }
+
+    @Test
+    void compactsTheStoreOnceItHasGrownAndKeepsEveryEntry() throws Exception {
+        Store store = Store.openEmbedded(StoreConfig.of(null, planDirectory), SMALL);
+        Path file = planDirectory.resolve(".golive/store.mv.db");
+
+        long largest = 0;
+        for (int i = 1; i <= 150; i++) {
+            store.journal().append(null, "test.tick", "t " + i, "alice", AppendLoop.data("t", i));
+            largest = Math.max(largest, Files.size(file));
+        }
+
+        Path record = planDirectory.resolve(".golive/store.compacted");
+        assertThat(record).exists();
+        assertThat(Files.size(file)).isLessThan(largest);
+        assertThat(Long.parseLong(Files.readString(record).strip())).isLessThan(largest);
+        assertThat(store.journal().list(JournalQuery.all()))
+                .extracting(JournalEntry::subject)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, 150).mapToObj(i -> "t " + i).toList());
+    }
+
+    @Test
+    void compactsOnlyAfterTheLastConnectionOfTheProcessHasClosed() throws Exception {
+        Store store = Store.openEmbedded(StoreConfig.of(null, planDirectory), SMALL);
+        Path record = planDirectory.resolve(".golive/store.compacted");
+        Files.deleteIfExists(record); // a compaction when the schema was created
+
+        store.transaction("hold the store", connection -> {
+            appendSome(store, "alice", 100);
+            assertThat(record).as("compacted while a connection was open").doesNotExist();
+            return null;
+        });
+
+        assertThat(record).exists();
+        assertThat(store.journal().list(JournalQuery.all())).hasSize(100);
     }
 
     private static List<Long> appendSome(Store store, String actor, int count) {
