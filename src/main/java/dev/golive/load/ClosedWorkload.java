@@ -25,6 +25,7 @@ final class ClosedWorkload implements Workload {
     private final Metrics metrics;
     private final Generator generator;
     private final Set<Integer> running = ConcurrentHashMap.newKeySet();
+    private Waits waits;
     private volatile int wanted;
     private volatile boolean done;
     private final Part part;
@@ -43,6 +44,7 @@ final class ClosedWorkload implements Workload {
         long start = System.nanoTime();
         long total = test.duration().toNanos();
         ExecutorService users = Executors.newVirtualThreadPerTaskExecutor();
+        waits = new Waits(users);
         try {
             long elapsed;
             while ((elapsed = System.nanoTime() - start) < total && !control.stopped()) {
@@ -53,7 +55,7 @@ final class ClosedWorkload implements Workload {
                 for (int i = 0; i < wanted && running.size() < wanted; i++) {
                     int id = i;
                     if (running.add(id)) {
-                        users.submit(() -> user(id));
+                        users.submit(() -> start(id));
                     }
                 }
                 LockSupport.parkNanos(Math.min(TICK, total - elapsed));
@@ -64,35 +66,90 @@ final class ClosedWorkload implements Workload {
                 metrics.close();
                 users.shutdownNow();
             }
+            waits.end();
             users.close();
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private void user(int id) {
-        try (ScenarioRunner.User user = runner.user()) {
-            long intended = System.nanoTime();
-            // Only a paced iteration sets when the next one is meant to start; without pacing the
-            // next starts when this one ends, and is never late.
-            boolean scheduled = false;
-            while (!done && id < wanted) {
-                Scenario scenario = mix.pick();
-                Duration late = scheduled ? Duration.ofNanos(Math.max(0, System.nanoTime() - intended)) : Duration.ZERO;
-                generator.arrived(Duration.ZERO);
-                generator.ended(user.run(scenario, metrics::record, late));
-                scheduled = scenario.pacing() != null;
-                intended = scheduled ? intended + scenario.pacing().toNanos() : System.nanoTime();
-                pace(intended);
-            }
-        } finally {
-            running.remove(id);
+    /** A user of the test between the threads that run it: see {@link Waits}. */
+    private static final class Seat {
+        final int id;
+        final ScenarioRunner.User user;
+        ScenarioRunner.User.Iteration iteration;
+        Scenario scenario;
+        /** When the next iteration is meant to start. */
+        long intended = System.nanoTime();
+        /**
+         * Whether {@link #intended} was set by pacing. Only a paced iteration sets when the next
+         * one is meant to start; without pacing the next starts when this one ends, and is never late.
+         */
+        boolean scheduled;
+
+        Seat(int id, ScenarioRunner.User user) {
+            this.id = id;
+            this.user = user;
         }
     }
 
-    private void pace(long until) {
-        long left;
-        while ((left = until - System.nanoTime()) > 0 && !done) {
-            LockSupport.parkNanos(Math.min(left, TICK));
+    private void start(int id) {
+        Seat seat;
+        try {
+            seat = new Seat(id, runner.user());
+        } catch (RuntimeException | Error e) {
+            running.remove(id);
+            throw e;
+        }
+        user(seat);
+    }
+
+    /**
+     * Runs the user's iterations until the test no longer wants it, or until it waits for a
+     * think time or its pacing, when {@link #waits} hands it to a new thread at the end of it.
+     */
+    private void user(Seat seat) {
+        boolean waiting = false;
+        try {
+            // A user the test no longer wants finishes the iteration it is in.
+            while (!done && (seat.iteration != null || seat.id < wanted)) {
+                if (seat.iteration == null) {
+                    if (seat.scheduled && seat.intended - System.nanoTime() > 0) {
+                        waiting = waits.at(seat.intended, () -> user(seat));
+                        return;
+                    }
+                    seat.scenario = mix.pick();
+                    Duration late = seat.scheduled
+                            ? Duration.ofNanos(Math.max(0, System.nanoTime() - seat.intended))
+                            : Duration.ZERO;
+                    generator.arrived(Duration.ZERO);
+                    seat.iteration = seat.user.begin(seat.scenario, metrics::record, late);
+                }
+                long thinkingUntil = seat.iteration.proceed();
+                if (!seat.iteration.ended()) {
+                    waiting = waits.at(thinkingUntil, () -> user(seat));
+                    return;
+                }
+                generator.ended(seat.iteration.result());
+                seat.iteration = null;
+                seat.scheduled = seat.scenario.pacing() != null;
+                seat.intended =
+                        seat.scheduled ? seat.intended + seat.scenario.pacing().toNanos() : System.nanoTime();
+            }
+        } finally {
+            if (!waiting) {
+                leave(seat);
+            }
+        }
+    }
+
+    private void leave(Seat seat) {
+        try {
+            if (seat.iteration != null) {
+                seat.iteration.abandon();
+            }
+            seat.user.close();
+        } finally {
+            running.remove(seat.id);
         }
     }
 

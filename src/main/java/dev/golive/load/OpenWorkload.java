@@ -25,6 +25,8 @@ final class OpenWorkload implements Workload {
     private final AtomicInteger active = new AtomicInteger();
     private final java.util.List<LoadTest.Phase> phases;
     private final int maxUsers;
+    private Waits waits;
+    private volatile boolean done;
 
     OpenWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator, Part part) {
         this.test = test;
@@ -41,6 +43,7 @@ final class OpenWorkload implements Workload {
         long start = System.nanoTime();
         long total = test.duration().toNanos();
         ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor();
+        waits = new Waits(arrivals);
         try {
             long intended = Phases.nextArrival(phases, -1, total);
             long now;
@@ -59,22 +62,56 @@ final class OpenWorkload implements Workload {
                 }
             }
         } finally {
+            done = true;
             if (control.stopped()) {
                 metrics.close();
                 arrivals.shutdownNow();
             }
+            waits.end();
             arrivals.close();
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private void arrival(long intendedStart) {
-        try (ScenarioRunner.User user = runner.user()) {
+        ScenarioRunner.User user = null;
+        ScenarioRunner.User.Iteration iteration;
+        try {
+            user = runner.user();
             Duration late = Duration.ofNanos(Math.max(0, System.nanoTime() - intendedStart));
             generator.arrived(late);
-            generator.ended(user.run(mix.pick(), metrics::record, late));
-        } finally {
+            iteration = user.begin(mix.pick(), metrics::record, late);
+        } catch (RuntimeException | Error e) {
+            if (user != null) {
+                user.close();
+            }
             active.decrementAndGet();
+            throw e;
+        }
+        proceed(user, iteration);
+    }
+
+    /** Runs the arrival's scenario up to its end or its next think time, see {@link Waits}. */
+    private void proceed(ScenarioRunner.User user, ScenarioRunner.User.Iteration iteration) {
+        boolean waiting = false;
+        try {
+            if (!done) {
+                long thinkingUntil = iteration.proceed();
+                if (!iteration.ended()) {
+                    waiting = waits.at(thinkingUntil, () -> proceed(user, iteration));
+                    return;
+                }
+                generator.ended(iteration.result());
+            }
+        } finally {
+            if (!waiting) {
+                try {
+                    iteration.abandon();
+                    user.close();
+                } finally {
+                    active.decrementAndGet();
+                }
+            }
         }
     }
 

@@ -143,35 +143,115 @@ public final class ScenarioRunner implements AutoCloseable {
          * time, and so the time of the transactions around it, includes the lateness.
          */
         public ScenarioResult run(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
-            http.forgetCookies();
-            List<StepResult> results = new ArrayList<>();
-            VirtualUser user = new VirtualUser(http, urls, directory, pause, random, transcripts, r -> {
-                results.add(r);
-                listener.accept(r);
-            });
-            user.startedLate(lateness);
-            if (scenario.feed() == null) {
-                steps(scenario, user);
-            } else {
-                Feeder.Lease row = lease(scenario, user);
-                if (row != null) {
-                    try {
+            Iteration iteration = new Iteration(scenario, listener, lateness, false);
+            iteration.proceed();
+            return iteration.result();
+        }
+
+        /**
+         * Starts running the scenario once, like {@link #run(Scenario, Consumer, Duration)}, but
+         * the iteration stops at each think time between its steps instead of waiting in it: the
+         * caller calls {@link Iteration#proceed()} again when the think time is over. A load test
+         * keeps thousands of users in their think times this way without a thread each.
+         */
+        public Iteration begin(Scenario scenario, Consumer<StepResult> listener, Duration lateness) {
+            return new Iteration(scenario, listener, lateness, true);
+        }
+
+        /** One run of a scenario by this user, see {@link #begin}. */
+        public final class Iteration {
+            private final String scenario;
+            private final List<Action> actions;
+            private final List<StepResult> results = new ArrayList<>();
+            private final VirtualUser user;
+            private final boolean detached;
+            private Feeder.Lease row;
+            private int next;
+            private boolean ended;
+            private ThinkAction thinking;
+            private Duration thought;
+            private long thinkingSince;
+
+            private Iteration(Scenario scenario, Consumer<StepResult> listener, Duration lateness, boolean detached) {
+                http.forgetCookies();
+                this.scenario = scenario.name();
+                this.actions = actions(scenario);
+                this.detached = detached;
+                this.user = new VirtualUser(http, urls, directory, pause, random, transcripts, r -> {
+                    results.add(r);
+                    listener.accept(r);
+                });
+                user.startedLate(lateness);
+                if (scenario.feed() != null) {
+                    row = lease(scenario, user);
+                    if (row == null) {
+                        ended = true;
+                    } else {
                         user.values.putAll(row.row());
-                        steps(scenario, user);
-                    } finally {
-                        row.release();
                     }
                 }
             }
-            return new ScenarioResult(scenario.name(), results);
-        }
 
-        private void steps(Scenario scenario, VirtualUser user) {
-            for (Action step : actions(scenario)) {
-                StepResult result = step.run(user, 0);
-                user.report(result);
-                if (!result.passed()) {
-                    break;
+            /**
+             * Runs steps until the scenario ends, or until a think time between its steps when
+             * the iteration was begun with {@link #begin}.
+             *
+             * @return when that think time is over (as {@link System#nanoTime()}), meaningless
+             *     once the iteration has {@link #ended()}
+             */
+            public long proceed() {
+                try {
+                    return steps();
+                } catch (RuntimeException | Error e) {
+                    end();
+                    throw e;
+                }
+            }
+
+            private long steps() {
+                if (thinking != null) {
+                    StepResult result = thinking.ended(user, 0, thought, thinkingSince);
+                    thinking = null;
+                    next++;
+                    user.report(result);
+                }
+                while (!ended && next < actions.size()) {
+                    Action step = actions.get(next);
+                    if (detached && step instanceof ThinkAction think) {
+                        thinking = think;
+                        thought = think.length(user);
+                        thinkingSince = System.nanoTime();
+                        return thinkingSince + thought.toNanos();
+                    }
+                    StepResult result = step.run(user, 0);
+                    next++;
+                    user.report(result);
+                    ended = !result.passed();
+                }
+                end();
+                return 0;
+            }
+
+            /** Whether the scenario has run to its end or to a failed step. */
+            public boolean ended() {
+                return ended;
+            }
+
+            /** The steps run so far. */
+            public ScenarioResult result() {
+                return new ScenarioResult(scenario, results);
+            }
+
+            /** Gives the iteration up where it is (the test is over): its feed row is free again. */
+            public void abandon() {
+                end();
+            }
+
+            private void end() {
+                ended = true;
+                if (row != null) {
+                    row.release();
+                    row = null;
                 }
             }
         }

@@ -57,7 +57,34 @@ class LoadCommandTest {
                       - transaction: wait
                         steps:
                           - { get: /slow }
+                  paced:
+                    pacing: 250ms
+                    steps:
+                      - transaction: search
+                        steps:
+                          - { get: "/shop/search?q=hat" }
+                  thinking:
+                    steps:
+                      - { get: "/shop/search?q=hat" }
+                      - { think: 250ms }
+                  dawdling:
+                    steps:
+                      - { get: "/shop/search?q=hat" }
+                      - { think: 1m }
+                      - { get: "/shop/search?q=cap" }
                 loadtests:
+                  thinking:
+                    scenario: thinking
+                    users: 2
+                    duration: 2s
+                  dawdling:
+                    scenario: dawdling
+                    users: 2
+                    duration: 1s
+                  paced:
+                    scenario: paced
+                    users: 2
+                    duration: 2s
                   steady:
                     scenario: browse
                     users: [ { ramp: 1..3, over: 1s }, { hold: 3, for: 1s } ]
@@ -123,6 +150,36 @@ class LoadCommandTest {
         assertThat(json.path("transactions").get(0).path("passed").asLong()).isPositive();
         assertThat(json.path("overall").path("p95Ms").asDouble()).isPositive();
         assertThat(run.err()).contains("users ");
+    }
+
+    @Test
+    void pacingStartsAUsersIterationsNoFasterThanItsInterval() {
+        CliRun run = CliRun.of(ENV, "load", "staging", "paced", "-f", plan);
+
+        // Two users, an iteration every 250 ms for 2 s: 8 or 9 each (one may start at the last
+        // moment), where back to back they would run hundreds.
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("\nsearch +1[2-8] +0 ")
+                .containsPattern("generator: 1[2-8] iterations started, ");
+    }
+
+    @Test
+    void usersWaitOutTheirThinkTimes() {
+        CliRun run = CliRun.of(ENV, "load", "staging", "thinking", "-f", plan);
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("generator: 1[2-8] iterations started, ");
+    }
+
+    @Test
+    void anIterationInAThinkTimeWhenTheTestEndsStopsThere() {
+        CliRun run = CliRun.of(ENV, "load", "staging", "dawdling", "-f", plan);
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("\nGET /shop/search\\?q=hat +2 +0 ")
+                .doesNotContain("q=cap");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.diag.Jcmd;
 import dev.golive.testsupport.ChildJvm;
 import dev.golive.testsupport.RudeServer;
 import java.io.IOException;
@@ -75,7 +76,16 @@ class LoadEngineTest {
                   hang:
                     steps:
                       - { get: /hang, name: hang }
+                  thinker:
+                    steps:
+                      - { get: /ok, name: ok }
+                      - { think: 1m }
+                      - { get: /ok, name: ok }
                 loadtests:
+                  thinkers:
+                    scenario: thinker
+                    users: 30
+                    duration: 10m
                   mixed:
                     mix: { good: 50%%, reset: 25%%, malformed: 25%% }
                     arrivals: [ { hold: 40/s, for: 2s } ]
@@ -212,6 +222,24 @@ class LoadEngineTest {
         assertThat(json.path("outcome").asText()).isEqualTo("interrupted");
         assertThat(json.path("seconds").size()).isGreaterThanOrEqualTo(3);
         assertThat(json.path("overall").path("passed").asLong()).isGreaterThan(40);
+    }
+
+    @Test
+    void usersInAThinkTimeHoldNoThread() throws Exception {
+        try (ChildJvm golive =
+                ChildJvm.start(Main.class, "load", "staging", "thinkers", "--as", "tester", "-f", plan)) {
+            while (golive.lines().stream().noneMatch(l -> l.contains("    2s/600s"))) {
+                assertThat(golive.isAlive()).as(golive.errors()).isTrue();
+                Thread.sleep(100);
+            }
+
+            String threads = Files.readString(Jcmd.jsonDump(golive, dir.resolve("threads.json")));
+
+            assertThat(golive.lines()).anyMatch(l -> l.contains("    2s/600s") && l.endsWith("users 30"));
+            assertThat(threads).contains("dev.golive.load.ClosedWorkload.run");
+            assertThat(threads).doesNotContain("dev.golive.scenario.");
+            golive.terminate();
+        }
     }
 
     private static String runOf(String journal) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Captures a child JVM with the JDK's own jcmd, as an operator would: thread dumps appended to a
  * file, class histograms with a timestamp line before each, the JSON thread dump.
  */
-final class Jcmd {
+public final class Jcmd {
     private Jcmd() {}
 
     /** Appends {@code jcmd PID Thread.print -l} to the file. */
@@ -32,7 +32,7 @@ final class Jcmd {
     }
 
     /** Writes {@code jcmd PID Thread.dump_to_file -format=json FILE}. */
-    static Path jsonDump(ChildJvm jvm, Path file) {
+    public static Path jsonDump(ChildJvm jvm, Path file) {
         run(jvm, "Thread.dump_to_file", "-format=json", file.toString());
         return file;
     }
