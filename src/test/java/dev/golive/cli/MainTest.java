@@ -2,6 +2,8 @@ package dev.golive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,22 @@ class MainTest {
         assertThat(sized(3, "--stacktrace", "load", "prod", "peak").getProperty(Main.CARRIERS))
                 .isEqualTo("2");
         assertThat(sized(1, "load", "prod", "peak").getProperty(Main.CARRIERS)).isEqualTo("1");
+    }
+
+    @Test
+    void aLoadTestKeepsLessOfItsHeapFree() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String min = vm.getVMOption("MinHeapFreeRatio").getValue();
+        String max = vm.getVMOption("MaxHeapFreeRatio").getValue();
+        try {
+            Main.returnUnusedHeap();
+
+            assertThat(vm.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo("10");
+            assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("30");
+        } finally {
+            vm.setVMOption("MaxHeapFreeRatio", max);
+            vm.setVMOption("MinHeapFreeRatio", min);
+        }
     }
 
     @Test
