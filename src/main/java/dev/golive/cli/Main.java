@@ -15,6 +15,9 @@ public final class Main {
 
     public static void main(String[] args) {
         sizeCarriers(args, System.getProperties(), Runtime.getRuntime().availableProcessors());
+        if (generatesLoad(args)) {
+            returnUnusedHeap();
+        }
         System.exit(Golive.run(Context.system(), args));
     }
 
@@ -24,19 +27,19 @@ public final class Main {
      * JVM was told otherwise. Other commands keep the JDK's default.
      */
     static void sizeCarriers(String[] args, Properties properties, int cpus) {
-        String command = null;
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                command = arg;
-                break;
-            }
-        }
-        if (("load".equals(command) || "agent".equals(command)) && properties.getProperty(CARRIERS) == null) {
+        if (generatesLoad(args) && properties.getProperty(CARRIERS) == null) {
             properties.setProperty(CARRIERS, String.valueOf(ScenarioRunner.carriers(cpus)));
         }
-        if ("load".equals(command) || "agent".equals(command)) {
-            returnUnusedHeap();
+    }
+
+    /** Whether the command is a load test, here or as a remote generator ({@code agent}). */
+    static boolean generatesLoad(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("load") || arg.equals("agent");
+            }
         }
+        return false;
     }
 
     /**

@@ -172,11 +172,11 @@ final class H2Connector implements Connector {
     }
 
     /**
-     * Compacts the store once it has grown to twice its size after the last compaction (and at
-     * least {@code compactAbove}, by default {@link #COMPACT_ABOVE}), by H2's own full compaction: live data is copied into a new
-     * file that then replaces the store in one atomic rename. A golive killed meanwhile leaves the
-     * store as it was. Runs as the last connection of this process closes, before its turn ends,
-     * so no other golive has the store open.
+     * Compacts the store once it has grown to twice its size after the last compaction (and to at
+     * least {@code compactAbove}, by default {@link #COMPACT_ABOVE}), by H2's own full compaction:
+     * live data is copied into a new file that then replaces the store in one atomic rename. A
+     * golive killed meanwhile leaves the store as it was. Runs as the last connection of this
+     * process closes, before its turn ends, so no other golive has the store open.
      */
     private void compactIfGrown() {
         Path file = directory.resolve(name + FILE_SUFFIX);
