@@ -182,8 +182,9 @@ final class H2Connector implements Connector {
         Path file = directory.resolve(name + FILE_SUFFIX);
         Path record = directory.resolve(name + ".compacted");
         try {
+            // Checked at every last close: the record is read only once the file is large enough.
             long size = Files.size(file);
-            if (size < Math.max(compactAbove, 2 * compactedSize(record))) {
+            if (size < compactAbove || size < 2 * compactedSize(record)) {
                 return;
             }
             MVStoreTool.compact(file.toString(), false);
