@@ -14,6 +14,9 @@ declare -A needs=(
   [nginx]="/usr/sbin/nginx"
   # top -H, for the per-thread CPU that captures take
   [procps]="/usr/bin/top"
+  # the systemd kind's tests boot a real systemd in namespaces of their own (unshare, nsenter)
+  [systemd]="/lib/systemd/systemd"
+  [util-linux]="/usr/bin/nsenter"
   # the dashboard's browser tests: real headless Chromium through chromedriver
   [chromium]="/usr/bin/chromium"
   [chromium-driver]="/usr/bin/chromedriver"

@@ -12,8 +12,14 @@ interface Control {
     int STOPPED = 3;
 
     /**
+     * The exit status of {@link #status()} when the instance does not run and its manager has given
+     * up on it (a systemd unit that failed): waiting for a start to take is pointless.
+     */
+    int GAVE_UP = 4;
+
+    /**
      * Prints the PIDs of the running instance, one per line (none when it cannot know them), and
-     * exits 0 when it runs, {@value #STOPPED} when it does not.
+     * exits 0 when it runs, {@value #STOPPED} or {@value #GAVE_UP} when it does not.
      */
     String status();
 

@@ -13,9 +13,10 @@ final class Lifecycle {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration AFTER_KILL = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int LOG_END_LINES = 3;
 
     /** What status found: running with its PIDs, stopped, or unknown because of {@code failure}. */
-    record State(boolean running, List<Long> pids, String note, String failure) {
+    record State(boolean running, List<Long> pids, String note, String failure, boolean gaveUp) {
         State {
             pids = List.copyOf(pids);
         }
@@ -49,7 +50,7 @@ final class Lifecycle {
     State state() {
         Result r = run(control.status(), QUICK);
         if (r.failure() != null) {
-            return new State(false, List.of(), "", r.failure());
+            return new State(false, List.of(), "", r.failure(), false);
         }
         List<Long> pids = new ArrayList<>();
         r.stdout()
@@ -59,10 +60,12 @@ final class Lifecycle {
                 .forEach(l -> pids.add(Long.parseLong(l)));
         String note = lastLine(r.stderr());
         return switch (r.exitStatus()) {
-            case 0 -> new State(true, pids, note, null);
-            case Control.STOPPED -> new State(false, List.of(), note, null);
+            case 0 -> new State(true, pids, note, null, false);
+            case Control.STOPPED -> new State(false, List.of(), note, null, false);
+            case Control.GAVE_UP -> new State(false, List.of(), note, null, true);
             default ->
-                new State(false, List.of(), "", subject + ": finding out whether it runs failed: " + r.summary());
+                new State(
+                        false, List.of(), "", subject + ": finding out whether it runs failed: " + r.summary(), false);
         };
     }
 
@@ -84,12 +87,14 @@ final class Lifecycle {
         }
         Result r = run(control.start(), START_TIMEOUT);
         if (!r.ok()) {
-            return ServiceOutcome.of(subject, ServiceAction.START, false, "starting failed: " + r.summary(), start);
+            return ServiceOutcome.of(
+                    subject, ServiceAction.START, false, "starting failed: " + r.summary() + logEnd(), start);
         }
         State after = awaitState(true, Duration.ofSeconds(Math.max(10, deadline.toSeconds())));
         boolean ok = after.running();
-        String detail =
-                ok ? "started " + pids(after) : "not running after the start: " + after.describe() + lastWords(r);
+        String detail = ok
+                ? "started " + pids(after)
+                : "not running after the start: " + after.describe() + lastWords(r) + logEnd();
         return ServiceOutcome.of(subject, ServiceAction.START, ok, detail, start)
                 .withPids(after.pids());
     }
@@ -146,11 +151,14 @@ final class Lifecycle {
         return ServiceOutcome.of(subject, action, ok, detail, start).withPids(after.pids());
     }
 
-    /** Polls the status until it is {@code running} (or unknown), or the time is up. */
+    /**
+     * Polls the status until it is {@code running} (or unknown, or given up by its manager), or the
+     * time is up.
+     */
     private State awaitState(boolean running, Duration within) {
         long end = System.nanoTime() + Math.max(0, within.toNanos());
         State s = state();
-        while (s.failure() == null && s.running() != running && System.nanoTime() < end) {
+        while (s.failure() == null && s.running() != running && !(running && s.gaveUp()) && System.nanoTime() < end) {
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
@@ -167,6 +175,19 @@ final class Lifecycle {
             return "it";
         }
         return s.pids().size() == 1 ? "PID " + s.pids().get(0) : "PIDs " + s.pids();
+    }
+
+    /** The last lines of the instance's main log, where a start that failed usually says why. */
+    private String logEnd() {
+        Result r = run(control.logs().tail(LOG_END_LINES), QUICK);
+        List<String> lines = r.ok()
+                ? r.stdout()
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .toList()
+                : List.of();
+        return lines.isEmpty() ? "" : "; its log ends: " + String.join(" | ", lines);
     }
 
     private static String lastWords(Result r) {

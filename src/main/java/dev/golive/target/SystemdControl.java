@@ -14,12 +14,29 @@ final class SystemdControl implements Control {
         this.logs = service.setting("logs").orElse(null);
     }
 
+    /**
+     * Running while systemd says the unit is active, reloading or deactivating (a unit being stopped
+     * still runs until its processes are gone), or activating with a main process; otherwise stopped.
+     * Any state but active and inactive is said, so a crashed unit reads "stopped (failed)"; a failed
+     * unit will not start by itself, so a start that ends there is not waited for.
+     */
     @Override
     public String status() {
         String u = Scripts.quote(unit);
-        return "systemctl is-active --quiet " + u + " || exit " + STOPPED + "\n"
+        return "l=$(systemctl show -p LoadState --value " + u + ") || exit 1\n"
+                + "if [ \"$l\" = not-found ]; then echo " + Scripts.quote("no unit " + unit + " on this host")
+                + " >&2; exit 1; fi\n"
+                + "s=$(systemctl show -p ActiveState --value " + u + ")\n"
                 + "p=$(systemctl show -p MainPID --value " + u + ")\n"
+                + "case \"$s\" in\n"
+                + "  active|reloading|deactivating) ;;\n"
+                + "  activating) [ \"$p\" != 0 ] || { echo \"$s\" >&2; exit " + STOPPED + "; } ;;\n"
+                + "  inactive) exit " + STOPPED + " ;;\n"
+                + "  failed) echo failed >&2; exit " + GAVE_UP + " ;;\n"
+                + "  *) echo \"$s\" >&2; exit " + STOPPED + " ;;\n"
+                + "esac\n"
                 + "[ \"$p\" != 0 ] && echo \"$p\"\n"
+                + "[ \"$s\" = active ] || echo \"$s\" >&2\n"
                 + "exit 0\n";
     }
 

@@ -31,13 +31,15 @@ public final class SshServer implements AutoCloseable {
 
     private final Path directory;
     private final List<String> extraConfig;
+    private final List<String> launcher;
     private final Thread stopAtExit;
     private int port;
     private Process process;
 
-    private SshServer(Path directory, List<String> extraConfig) {
+    private SshServer(Path directory, List<String> extraConfig, List<String> launcher) {
         this.directory = directory;
         this.extraConfig = List.copyOf(extraConfig);
+        this.launcher = List.copyOf(launcher);
         this.stopAtExit = new Thread(this::stop, "stop sshd in " + directory);
         Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
@@ -49,9 +51,18 @@ public final class SshServer implements AutoCloseable {
      * @param extraConfig more sshd_config lines, e.g. {@code SetEnv PATH=...}
      */
     public static SshServer start(Path directory, List<Path> authorizedKeys, List<String> extraConfig) {
+        return start(directory, authorizedKeys, extraConfig, List.of());
+    }
+
+    /**
+     * Starts sshd through {@code launcher}, a command that runs the command after it somewhere else,
+     * e.g. {@code nsenter -t PID -m -p --} for a server inside another machine's namespaces.
+     */
+    public static SshServer start(
+            Path directory, List<Path> authorizedKeys, List<String> extraConfig, List<String> launcher) {
         require(SSHD);
         require(KEYGEN);
-        SshServer server = new SshServer(directory, extraConfig);
+        SshServer server = new SshServer(directory, extraConfig, launcher);
         server.writeAuthorizedKeys(authorizedKeys);
         server.newHostKey();
         server.startOnFreePort();
@@ -202,13 +213,10 @@ public final class SshServer implements AutoCloseable {
         privilegeSeparationDirectory();
         try {
             // -E, not -e: with -e the sessions' debug lines would reach the commands' stderr.
-            process = new ProcessBuilder(
-                            SSHD.toString(),
-                            "-D",
-                            "-E",
-                            directory.resolve("sshd.log").toString(),
-                            "-f",
-                            config.toString())
+            List<String> command = new ArrayList<>(launcher);
+            command.addAll(List.of(
+                    SSHD.toString(), "-D", "-E", directory.resolve("sshd.log").toString(), "-f", config.toString()));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             directory.resolve("sshd.log").toFile()))
