@@ -3,11 +3,11 @@ package dev.golive.load;
 import dev.golive.plan.LoadTest;
 import dev.golive.plan.Scenario;
 import dev.golive.scenario.ScenarioRunner;
+import dev.golive.scenario.UserThreads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -43,8 +43,8 @@ final class ClosedWorkload implements Workload {
     public Duration run(Control control) {
         long start = System.nanoTime();
         long total = test.duration().toNanos();
-        ExecutorService users = Executors.newVirtualThreadPerTaskExecutor();
-        waits = new Waits(users);
+        UserThreads users = runner.userThreads();
+        waits = new Waits();
         try {
             long elapsed;
             while ((elapsed = System.nanoTime() - start) < total && !control.stopped()) {
@@ -55,7 +55,7 @@ final class ClosedWorkload implements Workload {
                 for (int i = 0; i < wanted && running.size() < wanted; i++) {
                     int id = i;
                     if (running.add(id)) {
-                        users.submit(() -> start(id));
+                        start(id, users);
                     }
                 }
                 LockSupport.parkNanos(Math.min(TICK, total - elapsed));
@@ -76,6 +76,9 @@ final class ClosedWorkload implements Workload {
     private static final class Seat {
         final int id;
         final ScenarioRunner.User user;
+        /** Where the user's code runs. */
+        final Executor threads;
+
         ScenarioRunner.User.Iteration iteration;
         Scenario scenario;
         /** When the next iteration is meant to start. */
@@ -86,21 +89,22 @@ final class ClosedWorkload implements Workload {
          */
         boolean scheduled;
 
-        Seat(int id, ScenarioRunner.User user) {
+        Seat(int id, ScenarioRunner.User user, UserThreads users) {
             this.id = id;
             this.user = user;
+            this.threads = users.of(user);
         }
     }
 
-    private void start(int id) {
+    private void start(int id, UserThreads users) {
         Seat seat;
         try {
-            seat = new Seat(id, runner.user());
+            seat = new Seat(id, runner.user(), users);
+            seat.threads.execute(() -> user(seat));
         } catch (RuntimeException | Error e) {
             running.remove(id);
             throw e;
         }
-        user(seat);
     }
 
     /**
@@ -114,7 +118,7 @@ final class ClosedWorkload implements Workload {
             while (!done && (seat.iteration != null || seat.id < wanted)) {
                 if (seat.iteration == null) {
                     if (seat.scheduled && seat.intended - System.nanoTime() > 0) {
-                        waiting = waits.at(seat.intended, () -> user(seat));
+                        waiting = waits.at(seat.intended, seat.threads, () -> user(seat));
                         return;
                     }
                     seat.scenario = mix.pick();
@@ -126,7 +130,7 @@ final class ClosedWorkload implements Workload {
                 }
                 long thinkingUntil = seat.iteration.proceed();
                 if (!seat.iteration.ended()) {
-                    waiting = waits.at(thinkingUntil, () -> user(seat));
+                    waiting = waits.at(thinkingUntil, seat.threads, () -> user(seat));
                     return;
                 }
                 generator.ended(seat.iteration.result());

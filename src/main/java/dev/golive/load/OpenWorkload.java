@@ -2,9 +2,9 @@ package dev.golive.load;
 
 import dev.golive.plan.LoadTest;
 import dev.golive.scenario.ScenarioRunner;
+import dev.golive.scenario.UserThreads;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -42,8 +42,8 @@ final class OpenWorkload implements Workload {
     public Duration run(Control control) {
         long start = System.nanoTime();
         long total = test.duration().toNanos();
-        ExecutorService arrivals = Executors.newVirtualThreadPerTaskExecutor();
-        waits = new Waits(arrivals);
+        UserThreads arrivals = runner.userThreads();
+        waits = new Waits();
         try {
             long intended = Phases.nextArrival(phases, -1, total);
             long now;
@@ -54,7 +54,8 @@ final class OpenWorkload implements Workload {
                         active.decrementAndGet();
                         generator.dropped();
                     } else {
-                        arrivals.submit(() -> arrival(at));
+                        ScenarioRunner.User user = runner.user();
+                        arrivals.of(user).execute(() -> arrival(user, arrivals.of(user), at));
                     }
                     intended = Phases.nextArrival(phases, intended, total);
                 } else {
@@ -73,32 +74,28 @@ final class OpenWorkload implements Workload {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private void arrival(long intendedStart) {
-        ScenarioRunner.User user = null;
+    private void arrival(ScenarioRunner.User user, Executor threads, long intendedStart) {
         ScenarioRunner.User.Iteration iteration;
         try {
-            user = runner.user();
             Duration late = Duration.ofNanos(Math.max(0, System.nanoTime() - intendedStart));
             generator.arrived(late);
             iteration = user.begin(mix.pick(), metrics::record, late);
         } catch (RuntimeException | Error e) {
-            if (user != null) {
-                user.close();
-            }
+            user.close();
             active.decrementAndGet();
             throw e;
         }
-        proceed(user, iteration);
+        proceed(user, threads, iteration);
     }
 
     /** Runs the arrival's scenario up to its end or its next think time, see {@link Waits}. */
-    private void proceed(ScenarioRunner.User user, ScenarioRunner.User.Iteration iteration) {
+    private void proceed(ScenarioRunner.User user, Executor threads, ScenarioRunner.User.Iteration iteration) {
         boolean waiting = false;
         try {
             if (!done) {
                 long thinkingUntil = iteration.proceed();
                 if (!iteration.ended()) {
-                    waiting = waits.at(thinkingUntil, () -> proceed(user, iteration));
+                    waiting = waits.at(thinkingUntil, threads, () -> proceed(user, threads, iteration));
                     return;
                 }
                 generator.ended(iteration.result());

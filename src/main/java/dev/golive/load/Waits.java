@@ -1,6 +1,6 @@
 package dev.golive.load;
 
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,21 +14,19 @@ import java.util.concurrent.TimeUnit;
 final class Waits {
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
             1, Thread.ofPlatform().daemon().name("golive-waits").factory());
-    private final ExecutorService threads;
 
-    Waits(ExecutorService threads) {
-        this.threads = threads;
+    Waits() {
         timer.setRemoveOnCancelPolicy(true);
     }
 
     /**
-     * Runs {@code then} on a thread of the test's own at {@code nanoTime} ({@link System#nanoTime}).
+     * Runs {@code then} on a new thread of {@code threads} at {@code nanoTime} ({@link System#nanoTime}).
      *
      * @return false when the test is over and nothing will run: the caller ends the user itself
      */
-    boolean at(long nanoTime, Runnable then) {
+    boolean at(long nanoTime, Executor threads, Runnable then) {
         try {
-            timer.schedule(() -> resume(then), nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
+            timer.schedule(() -> resume(threads, then), nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
             return true;
         } catch (RejectedExecutionException e) {
             return false;
@@ -37,9 +35,9 @@ final class Waits {
 
     // When the test's threads take no more work (the test was stopped), the user still has to
     // end: it does so on the timer's thread, where it sees that the test is over.
-    private void resume(Runnable then) {
+    private static void resume(Executor threads, Runnable then) {
         try {
-            threads.submit(then);
+            threads.execute(then);
         } catch (RejectedExecutionException e) {
             then.run();
         }

@@ -54,10 +54,9 @@ final class Connection {
         this.socket = !tls && channel instanceof SocketAccess s ? s.socket() : null;
     }
 
-    static Connection open(Network network, Origin origin, Timeouts timeouts) throws IOException {
+    static Connection open(Network network, EventLoop loop, Origin origin, Timeouts timeouts) throws IOException {
         Duration timeout = timeouts.connect();
         ResponseHandler handler = new ResponseHandler(timeouts.response());
-        EventLoop loop = network.loops().next();
         SslContext ssl = network.tls();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)

@@ -1,5 +1,6 @@
 package dev.golive.scenario;
 
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.net.URI;
@@ -18,12 +19,14 @@ final class HttpUser implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
 
     private final Network network;
+    private final EventLoop loop;
     private final Timeouts timeouts;
     private final Map<Origin, Connection> connections = new HashMap<>();
     private final CookieJar cookies = new CookieJar();
 
-    HttpUser(Network network, Timeouts timeouts) {
+    HttpUser(Network network, EventLoop loop, Timeouts timeouts) {
         this.network = network;
+        this.loop = loop;
         this.timeouts = timeouts;
     }
 
@@ -91,7 +94,7 @@ final class HttpUser implements AutoCloseable {
     private Connection connection(Origin origin) throws IOException {
         Connection c = connections.get(origin);
         if (c == null || !c.usable()) {
-            c = Connection.open(network, origin, timeouts);
+            c = Connection.open(network, loop, origin, timeouts);
             connections.put(origin, c);
         }
         return c;

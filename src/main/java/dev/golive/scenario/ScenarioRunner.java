@@ -4,6 +4,7 @@ import dev.golive.plan.Environment;
 import dev.golive.plan.Plan;
 import dev.golive.plan.Scenario;
 import io.netty.buffer.AdaptiveByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
@@ -33,6 +35,8 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Pause pause;
     private final RandomGenerator random;
     private final Network network;
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final AtomicInteger nextLoop = new AtomicInteger();
     private final Urls urls;
     private final Path directory;
     private final Map<String, Feeder> feeders = new ConcurrentHashMap<>();
@@ -55,24 +59,35 @@ public final class ScenarioRunner implements AutoCloseable {
         // the decoder a view of the buffer per header line when Netty may not use sun.misc.Unsafe
         // (its default on Java 25), made no measurable difference.
         this.network = new Network(group, new AdaptiveByteBufAllocator(false), clientTls(environment.insecure()));
+        group.forEach(loop -> loops.add((EventLoop) loop));
     }
 
     /**
-     * The event loops only read and decode responses (users write their requests themselves),
+     * One event loop per CPU when the users' threads run on the loops ({@link UserThreads}).
+     * Otherwise the loops only read and decode responses (users write their requests themselves),
      * about half the work: one loop for two CPUs leaves the other to the users' threads, where one
      * per CPU had four threads switching on two CPUs.
      */
     static int eventLoops(int cpus) {
-        return Math.max(1, cpus / 2);
+        return eventLoops(cpus, UserThreads.onEventLoops());
+    }
+
+    static int eventLoops(int cpus, boolean usersOnLoops) {
+        return usersOnLoops ? cpus : Math.max(1, cpus / 2);
     }
 
     /**
-     * The carrier threads the users' virtual threads should get: the CPUs the event loops leave.
-     * A carrier for every CPU beside them only parks and wakes up again (on two CPUs that cost a
-     * third more CPU per request).
+     * The carrier threads the JDK's scheduler of virtual threads should get: the CPUs the event
+     * loops leave, at least one. A carrier for every CPU beside them only parks and wakes up again
+     * (on two CPUs that cost a third more CPU per request). With users on the loops, the JDK's
+     * scheduler runs only golive's own bookkeeping.
      */
     public static int carriers(int cpus) {
-        return Math.max(1, cpus - eventLoops(cpus));
+        return carriers(cpus, UserThreads.onEventLoops());
+    }
+
+    static int carriers(int cpus, boolean usersOnLoops) {
+        return Math.max(1, cpus - eventLoops(cpus, usersOnLoops));
     }
 
     /** Verifies certificates and host names, unless the environment is {@code insecure}. */
@@ -117,9 +132,26 @@ public final class ScenarioRunner implements AutoCloseable {
         }
     }
 
-    /** A new virtual user, to run scenarios again and again over the same connections. */
+    /**
+     * A new virtual user, to run scenarios again and again over the same connections. Users are
+     * spread over the event loops in turn; a user's connections all belong to its loop.
+     */
     public User user() {
-        return new User(new HttpUser(network, timeouts));
+        int loop = Math.floorMod(nextLoop.getAndIncrement(), loops.size());
+        return new User(new HttpUser(network, loops.get(loop), timeouts), loop);
+    }
+
+    /** The event loop {@code user}'s connections belong to. */
+    EventLoop loop(User user) {
+        return loops.get(user.loop());
+    }
+
+    /**
+     * The threads to run users on, see {@link UserThreads}. Closed by the caller, before this
+     * runner.
+     */
+    public UserThreads userThreads() {
+        return new UserThreads(loops);
     }
 
     /**
@@ -128,9 +160,16 @@ public final class ScenarioRunner implements AutoCloseable {
      */
     public final class User implements AutoCloseable {
         private final HttpUser http;
+        private final int loop;
 
-        private User(HttpUser http) {
+        private User(HttpUser http, int loop) {
             this.http = http;
+            this.loop = loop;
+        }
+
+        /** The index of the event loop its connections belong to. */
+        int loop() {
+            return loop;
         }
 
         /** Runs the scenario once; stops at the first failing step. */

@@ -78,7 +78,11 @@ final class Scenarios {
         });
     }
 
-    private <T> T runner(java.util.function.Function<ScenarioRunner, T> work) {
+    dev.golive.plan.Scenario scenario(String name) {
+        return plan.scenarios().get(name);
+    }
+
+    <T> T runner(java.util.function.Function<ScenarioRunner, T> work) {
         Timeouts timeouts = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
         try (ScenarioRunner runner = new ScenarioRunner(
                 plan, plan.environment("test").orElseThrow(), timeouts, pauses::add, new Random(7))) {
