@@ -10,12 +10,9 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -28,21 +25,9 @@ import java.time.Duration;
  * One keep-alive HTTP/1.1 connection of one virtual user to one origin. A request over plain
  * HTTP is written to the socket by the user's own thread: handing it to the event loop would cost
  * a queued task and a wake-up of the loop's selector for each request. The event loop reads and
- * decodes the responses; TLS, and requests whose responses the decoder must know the method of
- * (HEAD), go through the pipeline.
+ * decodes the responses ({@link ResponseHandler}); requests over TLS go through the pipeline.
  */
 final class Connection {
-    /**
-     * Response headers are not validated as they are parsed: golive reads them, it does not pass
-     * them on, and validating costs a check of every character of every header of every response.
-     */
-    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
-            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
-            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
-
-    private static final boolean PARSE_AFTER_CONNECT = HttpClientCodec.DEFAULT_PARSE_HTTP_AFTER_CONNECT_REQUEST;
-    private static final boolean FAIL_ON_MISSING_RESPONSE = HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE;
-
     private final Channel channel;
     private final ResponseHandler handler;
     /** The socket to write plain requests to, or null when every request goes through the pipeline. */
@@ -71,9 +56,7 @@ final class Connection {
                         if (origin.tls()) {
                             p.addLast(ssl.newHandler(ch.alloc(), origin.host(), origin.port()));
                         }
-                        p.addLast(new HttpClientCodec(DECODING, PARSE_AFTER_CONNECT, FAIL_ON_MISSING_RESPONSE));
-                        p.addLast(handler.encodingWatcher());
-                        p.addLast(new HttpContentDecompressor(0));
+                        p.addLast(new HttpRequestEncoder());
                         p.addLast(handler);
                     }
                 });

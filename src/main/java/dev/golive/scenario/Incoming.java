@@ -1,22 +1,17 @@
 package dev.golive.scenario;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A response as it came, body already decompressed. The headers are the decoder's own, not a
- * copy; the body is kept only when a check, a save or a transcript reads it, its size always.
- * Header names are best given as Netty's {@code AsciiString}s ({@code HttpHeaderNames}), which
- * keep their hash: a {@code String} is hashed again on every lookup.
+ * A response as it came, body already decompressed. The head is the bytes that came, read where
+ * asked; the body is kept only when a check, a save or a transcript reads it, its size always.
  */
 final class Incoming {
-    private final int status;
-    private final String reason;
-    private final HttpHeaders headers;
+    private final ResponseHead head;
     private final byte[] body;
     private final long size;
     private final String encoding;
@@ -30,22 +25,13 @@ final class Incoming {
      * @param keepAlive whether the connection may carry another request (HTTP/1.1 without {@code
      *     Connection: close}, or HTTP/1.0 with {@code Connection: keep-alive})
      */
-    Incoming(
-            int status,
-            String reason,
-            HttpHeaders headers,
-            byte[] body,
-            long size,
-            String encoding,
-            boolean keepAlive) {
-        this.status = status;
-        this.reason = reason;
-        this.headers = headers;
+    Incoming(ResponseHead head, byte[] body, long size, String encoding, boolean keepAlive) {
+        this.head = head;
         this.body = body;
         this.size = size;
         this.encoding = encoding;
         this.keepAlive = keepAlive;
-        this.setsCookies = headers.contains(HttpHeaderNames.SET_COOKIE);
+        this.setsCookies = head.contains(HttpHeaderNames.SET_COOKIE);
     }
 
     /** Whether it has a {@code Set-Cookie} header. */
@@ -54,11 +40,11 @@ final class Incoming {
     }
 
     int status() {
-        return status;
+        return head.status();
     }
 
     String reason() {
-        return reason;
+        return head.reason();
     }
 
     boolean keepAlive() {
@@ -66,11 +52,11 @@ final class Incoming {
     }
 
     Optional<String> header(CharSequence name) {
-        return Optional.ofNullable(headers.get(name));
+        return Optional.ofNullable(head.get(name));
     }
 
     List<String> headers(CharSequence name) {
-        return headers.getAll(name);
+        return head.getAll(name);
     }
 
     /** The body's size in bytes, decompressed. */
@@ -92,16 +78,16 @@ final class Incoming {
     /** The response as text, with how long it took. */
     String render(Duration time) {
         StringBuilder out = new StringBuilder()
-                .append(status)
+                .append(head.status())
                 .append(' ')
-                .append(reason)
+                .append(head.reason())
                 .append(" (")
                 .append(time.toMillis())
                 .append(" ms")
                 .append(encoding == null ? "" : ", " + encoding + " on the wire")
                 .append(")\n");
-        headers.forEach(
-                h -> out.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
+        head.forEach(
+                (name, value) -> out.append(name).append(": ").append(value).append('\n'));
         if (size > 0) {
             out.append('\n').append(text()).append('\n');
         }

@@ -80,8 +80,8 @@ final class Outgoing {
     }
 
     /**
-     * The request as bytes on the wire, for a request whose response can be read without knowing
-     * its method (not HEAD or CONNECT); null for the others. A fresh view each time, the bytes shared.
+     * The request as bytes on the wire; null for CONNECT, which golive does not send itself. A
+     * fresh view each time, the bytes shared.
      */
     ByteBuffer wire() {
         return wire == null ? null : wire.duplicate();
@@ -138,7 +138,7 @@ final class Outgoing {
 
     /** What Netty's request encoder writes: the request line, the headers and the body. */
     private ByteBuffer encode() {
-        if (wireMethod.equals(HttpMethod.HEAD) || wireMethod.equals(HttpMethod.CONNECT)) {
+        if (wireMethod.equals(HttpMethod.CONNECT)) {
             return null;
         }
         StringBuilder head =

@@ -1,33 +1,52 @@
 package dev.golive.scenario;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.HttpContent;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
+import io.netty.handler.codec.compression.ZlibWrapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Puts together the one response a connection waits for and hands it to the thread that sent
- * the request. The body is copied out only when someone will read it; otherwise only counted.
+ * Decodes the one response a connection waits for, straight from the bytes of the socket, and
+ * hands it to the thread that sent the request. HTTP/1.1 and 1.0: bodies by their length, in
+ * chunks or up to the end of the connection; gzip and deflate undone; interim (1xx) responses
+ * skipped. The head is kept as it came, read only where asked ({@link ResponseHead}); the body is
+ * copied out only when someone will read it, otherwise only counted (after decompression).
  * A response that does not come within the timeout fails the request: one check per connection
  * on its event loop, re-armed for the deadline of the request in flight, rather than a timer
  * armed and cancelled for each request.
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
     static final int MAX_BODY = 64 * 1024 * 1024;
+    /** The longest head taken: a status line of 4 KB and 8 KB of headers, as Netty's decoder allows. */
+    static final int MAX_HEAD = 4096 + 8192;
+    /** The longest chunk-size line taken. */
+    private static final int MAX_LINE = 4096;
+
+    private enum State {
+        HEAD,
+        LENGTH,
+        UNTIL_CLOSE,
+        CHUNK_SIZE,
+        CHUNK,
+        CHUNK_END,
+        TRAILERS,
+        /** The connection closes after the response: what comes after it is dropped. */
+        IGNORE,
+        /** The connection is being given up after a failure. */
+        BROKEN
+    }
 
     private final Duration timeout;
 
@@ -39,10 +58,24 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private volatile Object outcome;
 
     // The event loop's own.
+    private State state = State.HEAD;
+    /** Bytes that came and are not decoded yet (part of a head or of a chunk-size line). */
+    private ByteBuf pending;
+
+    private ResponseHead head;
     private String encoding;
-    private HttpResponse head;
+    private EmbeddedChannel inflater;
+    private boolean keepAlive;
+    private long remaining;
     private ByteArrayOutputStream body;
     private long size;
+    /** Whether the body is being decompressed. */
+    private boolean decoded;
+    /** Whether the body comes in chunks. */
+    private boolean chunked;
+    /** Whether the response has no body whatever its headers say (HEAD, 204, 304). */
+    private boolean bodiless;
+
     private ScheduledFuture<?> watch;
 
     ResponseHandler(Duration timeout) {
@@ -80,19 +113,6 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         throw (IOException) done;
     }
 
-    /** Notes the encoding before the decompressor removes it, so a reader can see gzip was used. */
-    ChannelDuplexHandler encodingWatcher() {
-        return new ChannelDuplexHandler() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (msg instanceof HttpResponse r) {
-                    encoding = r.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-                }
-                ctx.fireChannelRead(msg);
-            }
-        };
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         watch(ctx, timeout.toNanos());
@@ -115,57 +135,299 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                 "no response from " + waiting.uri().getAuthority() + " within " + timeout.toMillis() + " ms"));
     }
 
+    /**
+     * Decodes the bytes as they come: the head once it is all there, then the body, counted and
+     * kept when asked, by its length, in chunks, or up to the end of the connection.
+     */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        ByteBuf buf = in;
         try {
-            if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
-                Throwable cause = o.decoderResult().cause();
-                complete(new Errors.HttpFailure(
-                        cause instanceof TooLongFrameException ? Errors.TOO_LARGE : Errors.MALFORMED,
-                        "malformed response: " + cause.getMessage(),
-                        cause));
+            if (pending != null) {
+                pending.writeBytes(in);
+                buf = pending;
+            }
+            if (!decode(buf)) {
+                release();
                 ctx.close();
                 return;
             }
-            if (msg instanceof HttpResponse r) {
-                begin(r);
+            if (buf.isReadable()) {
+                if (pending == null) {
+                    pending = ctx.alloc().heapBuffer(Math.max(256, buf.readableBytes()));
+                    pending.writeBytes(buf);
+                } else {
+                    pending.discardReadBytes();
+                }
+            } else if (pending != null) {
+                pending.release();
+                pending = null;
             }
-            if (msg instanceof HttpContent c && head != null && !add(c.content())) {
-                ctx.close();
-                return;
-            }
-            if (msg instanceof LastHttpContent && head != null) {
-                finish();
-            }
+        } catch (RuntimeException e) {
+            release();
+            fail(Errors.MALFORMED, "malformed response: " + e.getMessage(), e);
+            ctx.close();
         } finally {
-            ReferenceCountUtil.release(msg);
+            in.release();
         }
     }
 
-    private void begin(HttpResponse response) {
-        head = response;
-        size = 0;
-        body = keepBody ? new ByteArrayOutputStream(initialSize(response)) : null;
+    private void release() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+        if (inflater != null) {
+            inflater.finishAndReleaseAll();
+            inflater = null;
+        }
     }
 
-    private static int initialSize(HttpResponse response) {
-        return (int) Math.min(Math.max(HttpUtil.getContentLength(response, -1L), 256), 64 * 1024);
+    /** Decodes what it can of {@code buf}; false when the connection must be given up. */
+    private boolean decode(ByteBuf buf) {
+        while (buf.isReadable()) {
+            switch (state) {
+                case HEAD -> {
+                    if (!head(buf)) {
+                        return state != State.BROKEN;
+                    }
+                }
+                case LENGTH -> {
+                    int n = (int) Math.min(remaining, buf.readableBytes());
+                    if (!body(buf, n)) {
+                        return false;
+                    }
+                    remaining -= n;
+                    if (remaining == 0) {
+                        finish();
+                    }
+                }
+                case UNTIL_CLOSE -> {
+                    if (!body(buf, buf.readableBytes())) {
+                        return false;
+                    }
+                }
+                case CHUNK_SIZE -> {
+                    String line = line(buf, MAX_LINE);
+                    if (line == null) {
+                        return state != State.BROKEN;
+                    }
+                    int semicolon = line.indexOf(';');
+                    String size = (semicolon < 0 ? line : line.substring(0, semicolon)).strip();
+                    remaining = Long.parseLong(size, 16);
+                    if (remaining < 0) {
+                        throw new IllegalArgumentException("invalid chunk size: " + size);
+                    }
+                    state = remaining == 0 ? State.TRAILERS : State.CHUNK;
+                }
+                case CHUNK -> {
+                    int n = (int) Math.min(remaining, buf.readableBytes());
+                    if (!body(buf, n)) {
+                        return false;
+                    }
+                    remaining -= n;
+                    if (remaining == 0) {
+                        state = State.CHUNK_END;
+                    }
+                }
+                case CHUNK_END -> {
+                    String line = line(buf, MAX_LINE);
+                    if (line == null) {
+                        return state != State.BROKEN;
+                    }
+                    if (!line.isEmpty()) {
+                        throw new IllegalArgumentException("no line end after a chunk");
+                    }
+                    state = State.CHUNK_SIZE;
+                }
+                case TRAILERS -> {
+                    String line = line(buf, MAX_HEAD);
+                    if (line == null) {
+                        return state != State.BROKEN;
+                    }
+                    if (line.isEmpty()) {
+                        finish();
+                    }
+                }
+                case IGNORE, BROKEN -> {
+                    // Nothing was asked (or the connection is being given up): what comes is dropped.
+                    buf.skipBytes(buf.readableBytes());
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A line without its end, or null until it is all there (or too long: the state is then BROKEN). */
+    private String line(ByteBuf buf, int max) {
+        int lf = buf.indexOf(buf.readerIndex(), buf.writerIndex(), (byte) '\n');
+        if (lf < 0) {
+            if (buf.readableBytes() > max) {
+                tooLarge("a line of the response is longer than " + max + " bytes");
+            }
+            return null;
+        }
+        int length = lf - buf.readerIndex();
+        String line = buf.toString(buf.readerIndex(), length, StandardCharsets.ISO_8859_1);
+        buf.readerIndex(lf + 1);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** Reads the head once it is all there; false until then. */
+    private boolean head(ByteBuf buf) {
+        int end = headEnd(buf);
+        if (end < 0) {
+            if (buf.readableBytes() > MAX_HEAD) {
+                tooLarge("the response's head is larger than " + MAX_HEAD + " bytes");
+            }
+            return false;
+        }
+        byte[] bytes = new byte[end - buf.readerIndex()];
+        buf.readBytes(bytes);
+        // The empty line that ends the head.
+        buf.skipBytes(buf.getByte(buf.readerIndex()) == '\r' ? 2 : 1);
+        ResponseHead parsed = ResponseHead.parse(bytes);
+        int status = parsed.status();
+        if (status >= 100 && status < 200 && status != 101) {
+            return true; // an interim response: the real one follows
+        }
+        if (request == null) {
+            // Nobody asked: the connection is out of step with its requests and is given up.
+            state = State.BROKEN;
+            return false;
+        }
+        begin(parsed);
+        return true;
+    }
+
+    /**
+     * Where the head ends: the index of the empty line's first byte (the byte after the LF that
+     * ends the last header), or -1 when it has not all come.
+     */
+    private static int headEnd(ByteBuf buf) {
+        int from = buf.readerIndex();
+        int to = buf.writerIndex();
+        while (from < to) {
+            int lf = buf.indexOf(from, to, (byte) '\n');
+            if (lf < 0 || lf + 1 >= to) {
+                return -1;
+            }
+            byte next = buf.getByte(lf + 1);
+            if (next == '\n') {
+                return lf + 1;
+            }
+            if (next == '\r') {
+                if (lf + 2 >= to) {
+                    return -1;
+                }
+                if (buf.getByte(lf + 2) == '\n') {
+                    return lf + 1;
+                }
+            }
+            from = lf + 1;
+        }
+        return -1;
+    }
+
+    private void begin(ResponseHead parsed) {
+        head = parsed;
+        size = 0;
+        encoding = parsed.get(HttpHeaderNames.CONTENT_ENCODING);
+        keepAlive = parsed.minorVersion() >= 1
+                ? !parsed.hasToken(HttpHeaderNames.CONNECTION, "close")
+                : parsed.hasToken(HttpHeaderNames.CONNECTION, "keep-alive");
+        String length = parsed.get(HttpHeaderNames.CONTENT_LENGTH);
+        int status = parsed.status();
+        boolean noBody = status == 204 || status == 304 || HttpMethod.HEAD.equals(request.wireMethod());
+        bodiless = noBody;
+        chunked = !noBody && parsed.hasToken(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        body = keepBody && !noBody ? new ByteArrayOutputStream(initialSize(length)) : null;
+        inflater = noBody ? null : inflaterFor(encoding);
+        decoded = inflater != null;
+        if (noBody) {
+            finish();
+        } else if (chunked) {
+            state = State.CHUNK_SIZE;
+        } else if (length != null) {
+            remaining = Long.parseLong(length.strip());
+            if (remaining < 0) {
+                throw new IllegalArgumentException("invalid Content-Length: " + length);
+            }
+            state = State.LENGTH;
+            if (remaining == 0) {
+                finish();
+            }
+        } else {
+            keepAlive = false;
+            state = State.UNTIL_CLOSE;
+        }
+    }
+
+    private static int initialSize(String length) {
+        try {
+            return length == null ? 256 : (int) Math.min(Math.max(Long.parseLong(length.strip()), 256), 64 * 1024);
+        } catch (NumberFormatException e) {
+            return 256;
+        }
+    }
+
+    /** A decoder for a compressed body, as Netty's HTTP decompressor makes it, or null. */
+    private static EmbeddedChannel inflaterFor(String encoding) {
+        if (encoding == null) {
+            return null;
+        }
+        String e = encoding.strip().toLowerCase(java.util.Locale.ROOT);
+        if (e.equals("gzip") || e.equals("x-gzip")) {
+            return new EmbeddedChannel(ZlibCodecFactory.newZlibDecoder(ZlibWrapper.GZIP));
+        }
+        if (e.equals("deflate") || e.equals("x-deflate")) {
+            return new EmbeddedChannel(ZlibCodecFactory.newZlibDecoder(ZlibWrapper.ZLIB_OR_NONE));
+        }
+        return null;
+    }
+
+    /** Takes {@code n} bytes of the body; false when the body grew too large to keep. */
+    private boolean body(ByteBuf buf, int n) {
+        if (inflater == null) {
+            boolean ok = add(buf, buf.readerIndex(), n);
+            buf.skipBytes(n);
+            return ok;
+        }
+        inflater.writeInbound(buf.retainedSlice(buf.readerIndex(), n));
+        buf.skipBytes(n);
+        return inflated();
+    }
+
+    private boolean inflated() {
+        ByteBuf out;
+        boolean ok = true;
+        while ((out = inflater.readInbound()) != null) {
+            try {
+                ok = ok && add(out, out.readerIndex(), out.readableBytes());
+            } finally {
+                out.release();
+            }
+        }
+        return ok;
     }
 
     /** Adds a piece of the body; false when the body grew too large to keep. */
-    private boolean add(ByteBuf content) {
-        int n = content.readableBytes();
+    private boolean add(ByteBuf content, int from, int n) {
         size += n;
         if (size > MAX_BODY) {
             complete(new Errors.HttpFailure(
                     Errors.TOO_LARGE, "the response body is larger than " + MAX_BODY / (1024 * 1024) + " MB"));
-            head = null;
+            state = State.BROKEN;
             body = null;
             return false;
         }
         if (body != null && n > 0) {
             try {
-                content.getBytes(content.readerIndex(), body, n);
+                content.getBytes(from, body, n);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot happen: writing to memory", e);
             }
@@ -173,25 +435,37 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
+    private void tooLarge(String why) {
+        complete(new Errors.HttpFailure(Errors.TOO_LARGE, "malformed response: " + why));
+        state = State.BROKEN;
+    }
+
+    private void fail(String kind, String why, Throwable cause) {
+        complete(new Errors.HttpFailure(kind, why, cause));
+        state = State.BROKEN;
+    }
+
     private void finish() {
-        HttpResponse response = head;
-        // As a whole response has them: its length, and no chunks.
-        if (HttpUtil.isTransferEncodingChunked(response)) {
-            HttpUtil.setTransferEncodingChunked(response, false);
+        if (inflater != null) {
+            inflater.finish();
+            boolean ok = inflated();
+            inflater.finishAndReleaseAll();
+            inflater = null;
+            if (!ok) {
+                return;
+            }
         }
-        if (!HttpUtil.isContentLengthSet(response)) {
-            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, size);
-        }
-        Incoming in = new Incoming(
-                response.status().code(),
-                response.status().reasonPhrase(),
-                response.headers(),
-                body == null ? null : body.toByteArray(),
-                size,
-                encoding,
-                HttpUtil.isKeepAlive(response));
+        ResponseHead response = head;
+        // Shown as a whole response: its decoded length, no chunks, no encoding once decoded.
+        List<String> hidden = decoded ? List.of("transfer-encoding", "content-encoding") : List.of("transfer-encoding");
+        // The length as it came where it is the body's; the decoded length where it was not given
+        // (chunks, the end of the connection) or is the compressed one.
+        boolean lengthGiven = response.contains(HttpHeaderNames.CONTENT_LENGTH) && !chunked;
+        response.showAsWhole(hidden, bodiless || (lengthGiven && !decoded) ? -1 : size);
+        Incoming in = new Incoming(response, body == null ? null : body.toByteArray(), size, encoding, keepAlive);
         head = null;
         body = null;
+        state = keepAlive ? State.HEAD : State.IGNORE;
         complete(in);
     }
 
@@ -210,6 +484,11 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         if (watch != null) {
             watch.cancel(false);
         }
+        if (state == State.UNTIL_CLOSE && request != null) {
+            // A body without a length ends with the connection.
+            finish();
+        }
+        release();
         complete(new Errors.HttpFailure(Errors.RESET, "the server closed the connection before answering"));
         ctx.fireChannelInactive();
     }
