@@ -279,6 +279,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     /** Reads the head once it is all there; false until then. */
     private boolean head(ByteBuf buf) {
+        // Line ends a server sent after the previous body are not a response.
+        while (buf.isReadable() && (buf.getByte(buf.readerIndex()) == '\r' || buf.getByte(buf.readerIndex()) == '\n')) {
+            buf.skipBytes(1);
+        }
         int end = headEnd(buf);
         if (end < 0) {
             if (buf.readableBytes() > MAX_HEAD) {

@@ -107,7 +107,8 @@ class ResponseDecodingTest {
                 GET,
                 bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Id: 7\r\n\r\n"
                         + "5;name=x\r\nhello\r\n1\r\n \r\nA\r\n0123456789\r\n0\r\nX-Trailer: t\r\n\r\n"));
-        Incoming next = wire.exchange(GET, bytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        // A stray line end after the last chunk, as some servers send, is not a response.
+        Incoming next = wire.exchange(GET, bytes("\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
 
         assertThat(in.text()).isEqualTo("hello 0123456789");
         assertThat(in.render(Duration.ZERO))
