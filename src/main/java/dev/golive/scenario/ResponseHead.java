@@ -3,6 +3,7 @@ package dev.golive.scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -65,7 +66,12 @@ final class ResponseHead {
             end = lineEnd(bytes, at);
             lineStop = trimCr(bytes, at, end);
             if (lineStop > at && (bytes[at] == ' ' || bytes[at] == '\t') && count > 0) {
-                // A folded line continues the value before it.
+                // A folded line continues the value before it: the line end between them becomes
+                // spaces (the bytes are the head's own copy).
+                bytes[at - 1] = ' ';
+                if (at >= 2 && bytes[at - 2] == '\r') {
+                    bytes[at - 2] = ' ';
+                }
                 fields[count * 4 - 1] = trailing(bytes, at, lineStop);
             } else if (lineStop > at) {
                 int colon = indexOf(bytes, at, lineStop, (byte) ':');
@@ -144,8 +150,9 @@ final class ResponseHead {
 
     /** The first value of the header, or null. */
     String get(CharSequence name) {
-        if (shown(name) != null) {
-            return shown(name).orElse(null);
+        Optional<String> shown = shown(name);
+        if (shown != null) {
+            return shown.orElse(null);
         }
         for (int i = 0; i < count; i++) {
             if (nameIs(i, name)) {
@@ -157,8 +164,9 @@ final class ResponseHead {
 
     /** Every value of the header, in order. */
     List<String> getAll(CharSequence name) {
-        if (shown(name) != null) {
-            return shown(name).map(List::of).orElse(List.of());
+        Optional<String> shown = shown(name);
+        if (shown != null) {
+            return shown.map(List::of).orElse(List.of());
         }
         List<String> out = new ArrayList<>(1);
         for (int i = 0; i < count; i++) {
@@ -170,8 +178,9 @@ final class ResponseHead {
     }
 
     boolean contains(CharSequence name) {
-        if (shown(name) != null) {
-            return shown(name).isPresent();
+        Optional<String> shown = shown(name);
+        if (shown != null) {
+            return shown.isPresent();
         }
         for (int i = 0; i < count; i++) {
             if (nameIs(i, name)) {
@@ -199,17 +208,25 @@ final class ResponseHead {
      * What the head shows for a header golive has undone: empty for a hidden one, the decoded
      * length for {@code Content-Length}; null for every other header, read as it came.
      */
-    private java.util.Optional<String> shown(CharSequence name) {
-        if (hidden.isEmpty() && shownLength < 0) {
-            return null;
+    private Optional<String> shown(CharSequence name) {
+        for (String h : hidden) {
+            if (sameName(h, name)) {
+                return Optional.empty();
+            }
         }
-        String lower = name.toString().toLowerCase(java.util.Locale.ROOT);
-        if (hidden.contains(lower)) {
-            return java.util.Optional.empty();
+        return shownLength >= 0 && sameName("content-length", name) ? Optional.of(String.valueOf(shownLength)) : null;
+    }
+
+    private static boolean sameName(String a, CharSequence b) {
+        if (a.length() != b.length()) {
+            return false;
         }
-        return lower.equals("content-length") && shownLength >= 0
-                ? java.util.Optional.of(String.valueOf(shownLength))
-                : null;
+        for (int k = 0; k < a.length(); k++) {
+            if (toLower(a.charAt(k)) != toLower(b.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -105,14 +105,15 @@ class ResponseDecodingTest {
 
         Incoming in = wire.exchange(
                 GET,
-                bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Id: 7\r\n\r\n"
+                bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Id: 7\r\nX-Folded: one\r\n  two\r\n\r\n"
                         + "5;name=x\r\nhello\r\n1\r\n \r\nA\r\n0123456789\r\n0\r\nX-Trailer: t\r\n\r\n"));
         // A stray line end after the last chunk, as some servers send, is not a response.
         Incoming next = wire.exchange(GET, bytes("\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
 
         assertThat(in.text()).isEqualTo("hello 0123456789");
         assertThat(in.render(Duration.ZERO))
-                .isEqualTo("200 OK (0 ms)\nX-Id: 7\ncontent-length: 16\n\nhello 0123456789\n");
+                .isEqualTo("200 OK (0 ms)\nX-Id: 7\nX-Folded: one    two\ncontent-length: 16\n\nhello 0123456789\n");
+        assertThat(in.header("x-folded")).contains("one    two");
         assertThat(next.text()).isEqualTo("ok");
     }
 
