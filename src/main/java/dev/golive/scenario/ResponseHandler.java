@@ -349,33 +349,28 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         boolean noBody = status == 204 || status == 304 || HttpMethod.HEAD.equals(request.wireMethod());
         bodiless = noBody;
         chunked = !noBody && parsed.hasToken(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
-        body = keepBody && !noBody ? new ByteArrayOutputStream(initialSize(length)) : null;
         inflater = noBody ? null : inflaterFor(encoding);
         decoded = inflater != null;
         if (noBody) {
+            body = null;
             finish();
         } else if (chunked) {
+            body = keepBody ? new ByteArrayOutputStream(256) : null;
             state = State.CHUNK_SIZE;
         } else if (length != null) {
             remaining = Long.parseLong(length.strip());
             if (remaining < 0) {
                 throw new IllegalArgumentException("invalid Content-Length: " + length);
             }
+            body = keepBody ? new ByteArrayOutputStream((int) Math.min(Math.max(remaining, 256), 64 * 1024)) : null;
             state = State.LENGTH;
             if (remaining == 0) {
                 finish();
             }
         } else {
+            body = keepBody ? new ByteArrayOutputStream(256) : null;
             keepAlive = false;
             state = State.UNTIL_CLOSE;
-        }
-    }
-
-    private static int initialSize(String length) {
-        try {
-            return length == null ? 256 : (int) Math.min(Math.max(Long.parseLong(length.strip()), 256), 64 * 1024);
-        } catch (NumberFormatException e) {
-            return 256;
         }
     }
 

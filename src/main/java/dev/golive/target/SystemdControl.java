@@ -23,11 +23,14 @@ final class SystemdControl implements Control {
     @Override
     public String status() {
         String u = Scripts.quote(unit);
-        return "l=$(systemctl show -p LoadState --value " + u + ") || exit 1\n"
+        // One systemctl for the three properties: status is asked twice a second while waiting.
+        return "props=$(systemctl show -p LoadState -p ActiveState -p MainPID " + u + ") || exit 1\n"
+                + "l= s= p=0\n"
+                + "while IFS='=' read -r k v; do\n"
+                + "  case \"$k\" in LoadState) l=$v ;; ActiveState) s=$v ;; MainPID) p=$v ;; esac\n"
+                + "done <<EOF\n$props\nEOF\n"
                 + "if [ \"$l\" = not-found ]; then echo " + Scripts.quote("no unit " + unit + " on this host")
                 + " >&2; exit 1; fi\n"
-                + "s=$(systemctl show -p ActiveState --value " + u + ")\n"
-                + "p=$(systemctl show -p MainPID --value " + u + ")\n"
                 + "case \"$s\" in\n"
                 + "  active|reloading|deactivating) ;;\n"
                 + "  activating) [ \"$p\" != 0 ] || { echo \"$s\" >&2; exit " + STOPPED + "; } ;;\n"

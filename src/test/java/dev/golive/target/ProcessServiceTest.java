@@ -90,10 +90,7 @@ class ProcessServiceTest {
     }
 
     private List<ServiceOutcome> run(String action, String spec, ServiceOptions options) {
-        try (Hosts hosts = new Hosts(env.hosts(), Settings.trusting(home, planDir), OutputListener.NONE)) {
-            Services services = new Services(env, hosts);
-            return services.run(services.select(spec), ServiceAction.of(action), options);
-        }
+        return TestPlans.act(env, home, planDir, spec, action, options);
     }
 
     private ServiceOutcome one(String action, String spec) {

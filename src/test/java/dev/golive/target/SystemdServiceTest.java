@@ -116,12 +116,9 @@ class SystemdServiceTest {
     }
 
     private ServiceOutcome one(String action, String spec, ServiceOptions options) {
-        try (Hosts hosts = new Hosts(env.hosts(), Settings.trusting(home, planDir), OutputListener.NONE)) {
-            Services services = new Services(env, hosts);
-            List<ServiceOutcome> all = services.run(services.select(spec), ServiceAction.of(action), options);
-            assertThat(all).hasSize(1);
-            return all.get(0);
-        }
+        List<ServiceOutcome> all = TestPlans.act(env, home, planDir, spec, action, options);
+        assertThat(all).hasSize(1);
+        return all.get(0);
     }
 
     private ServiceOutcome one(String action, String spec) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Plans written by tests (their ports are only known at run time), loaded as golive loads them. */
@@ -24,5 +25,14 @@ final class TestPlans {
 
     static Environment environment(Path directory, String yaml) {
         return load(directory, yaml).environment("test").orElseThrow();
+    }
+
+    /** Runs {@code action} on the instances {@code spec} names, trusting the test's hosts. */
+    static List<ServiceOutcome> act(
+            Environment env, Path home, Path planDir, String spec, String action, ServiceOptions options) {
+        try (Hosts hosts = new Hosts(env.hosts(), Settings.trusting(home, planDir), OutputListener.NONE)) {
+            Services services = new Services(env, hosts);
+            return services.run(services.select(spec), ServiceAction.of(action), options);
+        }
     }
 }

@@ -240,7 +240,7 @@ public final class SshServer implements AutoCloseable {
             if (accepts()) {
                 return true;
             }
-            sleep(50);
+            sleep(50, "sshd");
         }
         stop();
         throw new IllegalStateException("sshd did not listen on port " + port + " within 15 s:\n" + log());
@@ -314,12 +314,13 @@ public final class SshServer implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps while a test server starts; an interrupt ends the wait for {@code what}. */
+    static void sleep(long millis, String what) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for sshd", e);
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
     }
 }

@@ -164,7 +164,7 @@ public final class SystemdBox implements AutoCloseable {
                     return;
                 }
             }
-            sleep(100);
+            SshServer.sleep(100, "systemd");
         }
         throw new IllegalStateException("systemd did not finish booting within 60 s (" + state + "):\n" + bootLog());
     }
@@ -183,15 +183,6 @@ public final class SystemdBox implements AutoCloseable {
             return Files.readString(directory.resolve("boot.log"));
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for systemd", e);
         }
     }
 
