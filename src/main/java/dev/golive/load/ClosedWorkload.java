@@ -3,12 +3,14 @@ package dev.golive.load;
 import dev.golive.plan.LoadTest;
 import dev.golive.plan.Scenario;
 import dev.golive.scenario.ScenarioRunner;
+import dev.golive.scenario.StepResult;
 import dev.golive.scenario.UserThreads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The closed model: a number of virtual users, following the test's phases, each running
@@ -29,6 +31,8 @@ final class ClosedWorkload implements Workload {
     private volatile int wanted;
     private volatile boolean done;
     private final Part part;
+    /** Where users' step results go: made once, not for each iteration. */
+    private final Consumer<StepResult> record;
 
     ClosedWorkload(LoadTest test, ScenarioRunner runner, Mix mix, Metrics metrics, Generator generator, Part part) {
         this.test = test;
@@ -37,6 +41,7 @@ final class ClosedWorkload implements Workload {
         this.mix = mix;
         this.metrics = metrics;
         this.generator = generator;
+        this.record = metrics::record;
     }
 
     @Override
@@ -126,14 +131,14 @@ final class ClosedWorkload implements Workload {
                             ? Duration.ofNanos(Math.max(0, System.nanoTime() - seat.intended))
                             : Duration.ZERO;
                     generator.arrived(Duration.ZERO);
-                    seat.iteration = seat.user.begin(seat.scenario, metrics::record, late);
+                    seat.iteration = seat.user.begin(seat.scenario, record, late);
                 }
                 long thinkingUntil = seat.iteration.proceed();
                 if (!seat.iteration.ended()) {
                     waiting = waits.at(thinkingUntil, seat.threads, () -> user(seat));
                     return;
                 }
-                generator.ended(seat.iteration.result());
+                generator.ended(seat.iteration.passed());
                 seat.iteration = null;
                 seat.scheduled = seat.scenario.pacing() != null;
                 seat.intended =

@@ -1,6 +1,5 @@
 package dev.golive.load;
 
-import dev.golive.scenario.ScenarioResult;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +28,8 @@ final class Generator {
     }
 
     /** An iteration ended; counts those that passed every step. */
-    void ended(ScenarioResult result) {
-        if (result.failed().isEmpty()) {
+    void ended(boolean passed) {
+        if (passed) {
             completed.incrementAndGet();
         }
     }

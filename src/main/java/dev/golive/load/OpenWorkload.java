@@ -98,7 +98,7 @@ final class OpenWorkload implements Workload {
                     waiting = waits.at(thinkingUntil, threads, () -> proceed(user, threads, iteration));
                     return;
                 }
-                generator.ended(iteration.result());
+                generator.ended(iteration.passed());
             }
         } finally {
             if (!waiting) {

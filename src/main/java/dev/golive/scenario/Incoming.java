@@ -1,6 +1,5 @@
 package dev.golive.scenario;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +30,7 @@ final class Incoming {
         this.size = size;
         this.encoding = encoding;
         this.keepAlive = keepAlive;
-        this.setsCookies = head.contains(HttpHeaderNames.SET_COOKIE);
+        this.setsCookies = head.setsCookies();
     }
 
     /** Whether it has a {@code Set-Cookie} header. */

@@ -48,6 +48,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         BROKEN
     }
 
+    private static final List<String> HIDDEN = List.of("transfer-encoding");
+    private static final List<String> HIDDEN_DECODED = List.of("transfer-encoding", "content-encoding");
+
     private final Duration timeout;
 
     // Written by the sender before the request goes out; the event loop clears request.
@@ -77,6 +80,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private boolean bodiless;
 
     private ScheduledFuture<?> watch;
+    /** Where a head is looked for, reused from one response to the next. */
+    private byte[] scratch = new byte[1024];
 
     ResponseHandler(Duration timeout) {
         this.timeout = timeout;
@@ -283,18 +288,29 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         while (buf.isReadable() && (buf.getByte(buf.readerIndex()) == '\r' || buf.getByte(buf.readerIndex()) == '\n')) {
             buf.skipBytes(1);
         }
-        int end = headEnd(buf);
-        if (end < 0) {
-            if (buf.readableBytes() > MAX_HEAD) {
+        int readable = buf.readableBytes();
+        // The head is looked for in a copy of the bytes that came, a small window first: most
+        // heads are a few hundred bytes, and the rest is the body.
+        int window = Math.min(readable, 1024);
+        ResponseHead parsed;
+        while (true) {
+            if (scratch.length < window) {
+                scratch = new byte[Math.max(window, scratch.length * 2)];
+            }
+            buf.getBytes(buf.readerIndex(), scratch, 0, window);
+            parsed = ResponseHead.read(scratch, 0, window);
+            if (parsed != null || window == readable || window > MAX_HEAD) {
+                break;
+            }
+            window = Math.min(readable, window * 4);
+        }
+        if (parsed == null) {
+            if (readable > MAX_HEAD) {
                 tooLarge("the response's head is larger than " + MAX_HEAD + " bytes");
             }
             return false;
         }
-        byte[] bytes = new byte[end - buf.readerIndex()];
-        buf.readBytes(bytes);
-        // The empty line that ends the head.
-        buf.skipBytes(buf.getByte(buf.readerIndex()) == '\r' ? 2 : 1);
-        ResponseHead parsed = ResponseHead.parse(bytes);
+        buf.skipBytes(parsed.consumed());
         int status = parsed.status();
         if (status >= 100 && status < 200 && status != 101) {
             return true; // an interim response: the real one follows
@@ -308,47 +324,16 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /**
-     * Where the head ends: the index of the empty line's first byte (the byte after the LF that
-     * ends the last header), or -1 when it has not all come.
-     */
-    private static int headEnd(ByteBuf buf) {
-        int from = buf.readerIndex();
-        int to = buf.writerIndex();
-        while (from < to) {
-            int lf = buf.indexOf(from, to, (byte) '\n');
-            if (lf < 0 || lf + 1 >= to) {
-                return -1;
-            }
-            byte next = buf.getByte(lf + 1);
-            if (next == '\n') {
-                return lf + 1;
-            }
-            if (next == '\r') {
-                if (lf + 2 >= to) {
-                    return -1;
-                }
-                if (buf.getByte(lf + 2) == '\n') {
-                    return lf + 1;
-                }
-            }
-            from = lf + 1;
-        }
-        return -1;
-    }
-
     private void begin(ResponseHead parsed) {
         head = parsed;
         size = 0;
-        encoding = parsed.get(HttpHeaderNames.CONTENT_ENCODING);
-        keepAlive = parsed.minorVersion() >= 1
-                ? !parsed.hasToken(HttpHeaderNames.CONNECTION, "close")
-                : parsed.hasToken(HttpHeaderNames.CONNECTION, "keep-alive");
-        String length = parsed.get(HttpHeaderNames.CONTENT_LENGTH);
+        encoding = parsed.contentEncoding();
+        keepAlive = parsed.minorVersion() >= 1 ? !parsed.connection("close") : parsed.connection("keep-alive");
+        long length = parsed.contentLength();
         int status = parsed.status();
         boolean noBody = status == 204 || status == 304 || HttpMethod.HEAD.equals(request.wireMethod());
         bodiless = noBody;
-        chunked = !noBody && parsed.hasToken(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        chunked = !noBody && parsed.chunked();
         inflater = noBody ? null : inflaterFor(encoding);
         decoded = inflater != null;
         if (noBody) {
@@ -357,11 +342,12 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         } else if (chunked) {
             body = keepBody ? new ByteArrayOutputStream(256) : null;
             state = State.CHUNK_SIZE;
-        } else if (length != null) {
-            remaining = Long.parseLong(length.strip());
-            if (remaining < 0) {
-                throw new IllegalArgumentException("invalid Content-Length: " + length);
+        } else if (length != -1) {
+            if (length < 0) {
+                throw new IllegalArgumentException(
+                        "invalid Content-Length: " + parsed.get(HttpHeaderNames.CONTENT_LENGTH));
             }
+            remaining = length;
             body = keepBody ? new ByteArrayOutputStream((int) Math.min(Math.max(remaining, 256), 64 * 1024)) : null;
             state = State.LENGTH;
             if (remaining == 0) {
@@ -456,10 +442,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         }
         ResponseHead response = head;
         // Shown as a whole response: its decoded length, no chunks, no encoding once decoded.
-        List<String> hidden = decoded ? List.of("transfer-encoding", "content-encoding") : List.of("transfer-encoding");
+        List<String> hidden = decoded ? HIDDEN_DECODED : HIDDEN;
         // The length as it came where it is the body's; the decoded length where it was not given
         // (chunks, the end of the connection) or is the compressed one.
-        boolean lengthGiven = response.contains(HttpHeaderNames.CONTENT_LENGTH) && !chunked;
+        boolean lengthGiven = response.contentLength() != -1 && !chunked;
         response.showAsWhole(hidden, bodiless || (lengthGiven && !decoded) ? -1 : size);
         Incoming in = new Incoming(response, body == null ? null : body.toByteArray(), size, encoding, keepAlive);
         head = null;

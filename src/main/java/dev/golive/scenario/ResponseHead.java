@@ -1,7 +1,11 @@
 package dev.golive.scenario;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -13,10 +17,29 @@ import java.util.function.BiConsumer;
  * the whitespace around them. Folded header lines (obsolete) are read as part of the line before.
  */
 final class ResponseHead {
+    /** The bytes of a long read as eight bytes, the first in the lowest: for finding line ends a word at a time. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Headers a response's framing depends on, noted as they are read: asked of every response. */
+    private static final String[] FRAMING = {
+        "content-length", "transfer-encoding", "connection", "content-encoding", "set-cookie"
+    };
+
+    /** For each of {@link #FRAMING}, the index of its first header, or {@link #count} when it has none. */
+    private final int[] framing;
+
+    /** The index just past the empty line that ends the head, in the bytes it was read from. */
+    private final int consumed;
+
     private final byte[] bytes;
     private final int minorVersion;
     private final int status;
-    private final String reason;
+    /** Where the reason phrase ends; it starts at 13 when there is one. */
+    private final int reasonEnd;
     /** For header i: name start, name end, value start, value end. */
     private final int[] fields;
 
@@ -26,24 +49,66 @@ final class ResponseHead {
 
     private long shownLength = -1;
 
-    private ResponseHead(byte[] bytes, int minorVersion, int status, String reason, int[] fields, int count) {
+    private ResponseHead(
+            byte[] bytes,
+            int minorVersion,
+            int status,
+            int reasonEnd,
+            int[] fields,
+            int count,
+            int[] framing,
+            int consumed) {
         this.bytes = bytes;
         this.minorVersion = minorVersion;
         this.status = status;
-        this.reason = reason;
+        this.reasonEnd = reasonEnd;
+        this.framing = framing;
+        this.consumed = consumed;
         this.fields = fields;
         this.count = count;
     }
 
     /**
-     * Parses a head: the status line and the header lines, each ended by LF or CRLF, without the
-     * empty line that ends them.
+     * Reads a head from {@code bytes[from, to)}: the status line and the header lines, each ended
+     * by LF or CRLF, up to the empty line that ends them. The head keeps its own copy of its bytes.
      *
+     * @return the head, or null when it has not all come before {@code to}; {@link #consumed()}
+     *     tells how far it went
      * @throws IllegalArgumentException when it is not an HTTP/1.x response head
      */
-    static ResponseHead parse(byte[] bytes) {
-        int end = lineEnd(bytes, 0);
-        int lineStop = trimCr(bytes, 0, end);
+    static ResponseHead read(byte[] bytes, int from, int to) {
+        // The line ends first, a word at a time: the status line's, then each header line's.
+        int[] ends = new int[24];
+        int lines = 0;
+        int at = from;
+        int stop;
+        while (true) {
+            int lf = lineFeed(bytes, at, to);
+            if (lf < 0) {
+                return null;
+            }
+            if (lf == at || (lf == at + 1 && bytes[at] == '\r')) {
+                if (lines > 0) {
+                    stop = lf + 1;
+                    break;
+                }
+            }
+            if (lines == ends.length) {
+                ends = Arrays.copyOf(ends, lines * 2);
+            }
+            ends[lines++] = lf;
+            at = lf + 1;
+        }
+        byte[] own = Arrays.copyOfRange(bytes, from, ends[lines - 1] + 1);
+        for (int i = 0; i < lines; i++) {
+            ends[i] -= from;
+        }
+        return parse(own, ends, lines, stop - from);
+    }
+
+    /** Parses a head's own bytes, given where each line ends. */
+    private static ResponseHead parse(byte[] bytes, int[] ends, int lines, int consumed) {
+        int lineStop = trimCr(bytes, 0, ends[0]);
         // HTTP/1.x SP 3DIGIT [SP reason]
         if (lineStop < 12
                 || !startsWith(bytes, "HTTP/1.")
@@ -58,13 +123,14 @@ final class ResponseHead {
         }
         int minor = bytes[7] - '0';
         int status = (bytes[9] - '0') * 100 + (bytes[10] - '0') * 10 + (bytes[11] - '0');
-        String reason = lineStop > 13 ? new String(bytes, 13, lineStop - 13, StandardCharsets.ISO_8859_1) : "";
-        int[] fields = new int[32];
+        int reasonEnd = lineStop;
+        int[] fields = new int[Math.max(4, (lines - 1) * 4)];
+        int[] framing = new int[FRAMING.length];
+        Arrays.fill(framing, -1);
         int count = 0;
-        int at = end + 1;
-        while (at < bytes.length) {
-            end = lineEnd(bytes, at);
-            lineStop = trimCr(bytes, at, end);
+        for (int line = 1; line < lines; line++) {
+            int at = ends[line - 1] + 1;
+            lineStop = trimCr(bytes, at, ends[line]);
             if (lineStop > at && (bytes[at] == ' ' || bytes[at] == '\t') && count > 0) {
                 // A folded line continues the value before it: the line end between them becomes
                 // spaces (the bytes are the head's own copy).
@@ -79,22 +145,66 @@ final class ResponseHead {
                     throw new IllegalArgumentException("invalid header line: "
                             + new String(bytes, at, Math.min(lineStop - at, 100), StandardCharsets.ISO_8859_1));
                 }
-                if ((count + 1) * 4 > fields.length) {
-                    fields = java.util.Arrays.copyOf(fields, fields.length * 2);
-                }
                 int valueStart = colon + 1;
                 while (valueStart < lineStop && (bytes[valueStart] == ' ' || bytes[valueStart] == '\t')) {
                     valueStart++;
                 }
+                int nameEnd = trailing(bytes, at, colon);
                 fields[count * 4] = at;
-                fields[count * 4 + 1] = trailing(bytes, at, colon);
+                fields[count * 4 + 1] = nameEnd;
                 fields[count * 4 + 2] = valueStart;
                 fields[count * 4 + 3] = trailing(bytes, valueStart, lineStop);
+                int k = framing(nameEnd - at);
+                if (k >= 0 && framing[k] < 0 && sameName(FRAMING[k], bytes, at, nameEnd)) {
+                    framing[k] = count;
+                } else if (k == 2 && framing[4] < 0 && sameName(FRAMING[4], bytes, at, nameEnd)) {
+                    framing[4] = count;
+                }
                 count++;
             }
-            at = end + 1;
         }
-        return new ResponseHead(bytes, minor, status, reason, fields, count);
+        for (int k = 0; k < framing.length; k++) {
+            if (framing[k] < 0) {
+                framing[k] = count;
+            }
+        }
+        return new ResponseHead(bytes, minor, status, reasonEnd, fields, count, framing, consumed);
+    }
+
+    /** The index of the first LF in {@code bytes[from, to)}, or -1. */
+    private static int lineFeed(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i) ^ LFS;
+            // A byte that was LF is now 0: the lowest such byte sets the lowest high bit here.
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameName(String lower, byte[] bytes, int from, int to) {
+        if (to - from != lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (toLower(bytes[from + k]) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many bytes the head took where it was read, its empty line included. */
+    int consumed() {
+        return consumed;
     }
 
     private static boolean isDigit(byte b) {
@@ -108,11 +218,6 @@ final class ResponseHead {
             }
         }
         return true;
-    }
-
-    private static int lineEnd(byte[] bytes, int from) {
-        int lf = indexOf(bytes, from, bytes.length, (byte) '\n');
-        return lf < 0 ? bytes.length : lf;
     }
 
     private static int trimCr(byte[] bytes, int from, int end) {
@@ -140,7 +245,7 @@ final class ResponseHead {
     }
 
     String reason() {
-        return reason;
+        return reasonEnd > 13 ? new String(bytes, 13, reasonEnd - 13, StandardCharsets.ISO_8859_1) : "";
     }
 
     /** 0 for HTTP/1.0, 1 for HTTP/1.1. */
@@ -154,7 +259,7 @@ final class ResponseHead {
         if (shown != null) {
             return shown.orElse(null);
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = first(name); i < count; i++) {
             if (nameIs(i, name)) {
                 return value(i);
             }
@@ -169,7 +274,7 @@ final class ResponseHead {
             return shown.map(List::of).orElse(List.of());
         }
         List<String> out = new ArrayList<>(1);
-        for (int i = 0; i < count; i++) {
+        for (int i = first(name); i < count; i++) {
             if (nameIs(i, name)) {
                 out.add(value(i));
             }
@@ -182,7 +287,7 @@ final class ResponseHead {
         if (shown != null) {
             return shown.isPresent();
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = first(name); i < count; i++) {
             if (nameIs(i, name)) {
                 return true;
             }
@@ -192,16 +297,102 @@ final class ResponseHead {
 
     /** Whether a value of the header, read as a comma-separated list, has the token (any case). */
     boolean hasToken(CharSequence name, String token) {
-        for (int i = 0; i < count; i++) {
-            if (nameIs(i, name)) {
-                for (String part : value(i).split(",")) {
-                    if (part.strip().equalsIgnoreCase(token)) {
+        return hasToken(first(name), name, token);
+    }
+
+    /** {@link #hasToken(CharSequence, String)} from header {@code from} on. */
+    private boolean hasToken(int from, CharSequence name, String token) {
+        for (int i = from; i < count; i++) {
+            if (i == from || nameIs(i, name)) {
+                int at = fields[i * 4 + 2];
+                int end = fields[i * 4 + 3];
+                while (at <= end) {
+                    int comma = indexOf(bytes, at, end, (byte) ',');
+                    int stop = comma < 0 ? end : comma;
+                    int start = at;
+                    while (start < stop && isSpace(bytes[start])) {
+                        start++;
+                    }
+                    if (sameToken(start, trailing(bytes, start, stop), token)) {
                         return true;
                     }
+                    at = stop + 1;
                 }
             }
         }
         return false;
+    }
+
+    private boolean sameToken(int start, int end, String token) {
+        if (end - start != token.length()) {
+            return false;
+        }
+        for (int k = 0; k < token.length(); k++) {
+            if (toLower(bytes[start + k]) != toLower(token.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /**
+     * The first value of the header as a decimal number: -1 when there is no such header, -2 when
+     * its value is not a number of up to 18 digits. Read as it came, not as shown.
+     */
+    long number(CharSequence name) {
+        for (int i = first(name); i < count; i++) {
+            if (nameIs(i, name)) {
+                return number(i);
+            }
+        }
+        return -1;
+    }
+
+    private long number(int i) {
+        int start = fields[i * 4 + 2];
+        int end = fields[i * 4 + 3];
+        if (end == start || end - start > 18) {
+            return -2;
+        }
+        long n = 0;
+        for (int k = start; k < end; k++) {
+            if (!isDigit(bytes[k])) {
+                return -2;
+            }
+            n = n * 10 + (bytes[k] - '0');
+        }
+        return n;
+    }
+
+    // The framing of the response, as it came, for its decoder: found where the head was read.
+
+    /** {@code Content-Length} as a number, as {@link #number(CharSequence)} reads it. */
+    long contentLength() {
+        return framing[0] < count ? number(framing[0]) : -1;
+    }
+
+    /** Whether {@code Transfer-Encoding} has {@code chunked}. */
+    boolean chunked() {
+        return framing[1] < count && hasToken(framing[1], FRAMING[1], "chunked");
+    }
+
+    /** Whether {@code Connection} has the token. */
+    boolean connection(String token) {
+        return framing[2] < count && hasToken(framing[2], FRAMING[2], token);
+    }
+
+    /** The first {@code Content-Encoding}, or null. */
+    String contentEncoding() {
+        return framing[3] < count ? value(framing[3]) : null;
+    }
+
+    /** Whether it has a {@code Set-Cookie} header. */
+    boolean setsCookies() {
+        return framing[4] < count;
     }
 
     /**
@@ -209,8 +400,8 @@ final class ResponseHead {
      * length for {@code Content-Length}; null for every other header, read as it came.
      */
     private Optional<String> shown(CharSequence name) {
-        for (String h : hidden) {
-            if (sameName(h, name)) {
+        for (int i = 0; i < hidden.size(); i++) {
+            if (sameName(hidden.get(i), name)) {
                 return Optional.empty();
             }
         }
@@ -259,6 +450,32 @@ final class ResponseHead {
         if (!lengthShown) {
             action.accept("content-length", String.valueOf(shownLength));
         }
+    }
+
+    /**
+     * Where to look for a header from: its first index for a framing header (or {@link #count}
+     * when the response has none), 0 for any other.
+     */
+    private int first(CharSequence name) {
+        int k = framing(name.length());
+        if (k >= 0 && sameName(FRAMING[k], name)) {
+            return framing[k];
+        }
+        return k == 2 && sameName(FRAMING[4], name) ? framing[4] : 0;
+    }
+
+    /**
+     * The framing header a name of this length may be, as its index in {@link #FRAMING}, or -1;
+     * for 10 it is {@code connection}, or else {@code set-cookie}, which is as long.
+     */
+    private static int framing(int length) {
+        return switch (length) {
+            case 14 -> 0;
+            case 17 -> 1;
+            case 10 -> 2;
+            case 16 -> 3;
+            default -> -1;
+        };
     }
 
     private boolean nameIs(int i, CharSequence name) {

@@ -276,6 +276,16 @@ public final class ScenarioRunner implements AutoCloseable {
                 return ended;
             }
 
+            /** Whether every step run so far passed. */
+            public boolean passed() {
+                for (int i = 0; i < results.size(); i++) {
+                    if (!results.get(i).passed()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
             /** The steps run so far. */
             public ScenarioResult result() {
                 return new ScenarioResult(scenario, results);

@@ -11,18 +11,26 @@ import java.util.regex.Pattern;
 final class Values {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)}");
 
-    private final Map<String, String> values = new LinkedHashMap<>();
+    /** Made with the first value: most iterations of a load test have none. */
+    private Map<String, String> values = Map.of();
 
     void putAll(Map<String, String> more) {
-        values.putAll(more);
+        writable().putAll(more);
     }
 
     void put(String name, String value) {
-        values.put(name, value);
+        writable().put(name, value);
     }
 
     String get(String name) {
         return values.get(name);
+    }
+
+    private Map<String, String> writable() {
+        if (values.isEmpty() && !(values instanceof LinkedHashMap)) {
+            values = new LinkedHashMap<>();
+        }
+        return values;
     }
 
     /** Whether a text has no {@code ${name}} to fill in (null has none). */

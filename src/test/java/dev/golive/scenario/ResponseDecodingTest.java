@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -199,6 +200,44 @@ class ResponseDecodingTest {
                 .hasMessageStartingWith("malformed response: ")
                 .satisfies(e -> assertThat(((Errors.HttpFailure) e).kind()).isEqualTo(Errors.MALFORMED));
         assertThat(wire.channel.isOpen()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 1000, 3000, 100_000})
+    void aHeadOfSomeKilobytesIsReadWholeWithTheBodyBehindIt(int piece) throws Exception {
+        Wire wire = new Wire(piece);
+        String filler = "x".repeat(5000);
+
+        Incoming in = wire.exchange(
+                GET,
+                bytes("HTTP/1.1 200 OK\r\nX-Big: " + filler + "\r\nConnection: Upgrade, Close\r\n"
+                        + "Content-Length: 4\r\n\r\nbody"));
+
+        assertThat(in.header("x-big")).contains(filler);
+        assertThat(in.text()).isEqualTo("body");
+        assertThat(in.keepAlive()).as("a token of a list, in any case").isFalse();
+    }
+
+    @Test
+    void aHeadIsFoundWhereverItStartsAndNotBeforeItHasAllCome() {
+        String head = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-A: 1\nSet-Cookie: s=1\r\n\r\n";
+        for (int from = 0; from < 17; from++) {
+            byte[] bytes = concat(bytes("#".repeat(from)), bytes(head), bytes("ok\n\n"));
+            int end = from + head.length();
+
+            ResponseHead read = ResponseHead.read(bytes, from, bytes.length);
+
+            assertThat(read.consumed()).as("from %d", from).isEqualTo(head.length());
+            assertThat(read.contentLength()).isEqualTo(2);
+            assertThat(read.get("x-a")).isEqualTo("1");
+            assertThat(read.setsCookies()).isTrue();
+            assertThat(read.chunked()).isFalse();
+            for (int to = from; to < end; to++) {
+                assertThat(ResponseHead.read(bytes, from, to))
+                        .as("from %d to %d", from, to)
+                        .isNull();
+            }
+        }
     }
 
     @ParameterizedTest
