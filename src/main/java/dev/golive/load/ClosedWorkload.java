@@ -6,9 +6,10 @@ import dev.golive.scenario.ScenarioRunner;
 import dev.golive.scenario.StepResult;
 import dev.golive.scenario.UserThreads;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -26,7 +27,17 @@ final class ClosedWorkload implements Workload {
     private final Mix mix;
     private final Metrics metrics;
     private final Generator generator;
-    private final Set<Integer> running = ConcurrentHashMap.newKeySet();
+    /**
+     * Whether users' requests go without a thread waiting for their responses: where users' threads
+     * run on the event loops, so that a user runs on its loop either way (see {@link UserThreads}).
+     */
+    private static final boolean UNWAITED = UserThreads.onEventLoops();
+    /** A little longer than any request may take once the test is over: its timeout and then some. */
+    private static final Duration SLACK = Duration.ofSeconds(10);
+
+    /** The users that have not left yet, by their ids. */
+    private final Map<Integer, Seat> running = new ConcurrentHashMap<>();
+
     private Waits waits;
     private volatile int wanted;
     private volatile boolean done;
@@ -58,9 +69,8 @@ final class ClosedWorkload implements Workload {
                 // each of thousands of users ten times a second). A user that failed below the
                 // level while users above it wind down is started again once they have ended.
                 for (int i = 0; i < wanted && running.size() < wanted; i++) {
-                    int id = i;
-                    if (running.add(id)) {
-                        start(id, users);
+                    if (!running.containsKey(i)) {
+                        start(i, users);
                     }
                 }
                 LockSupport.parkNanos(Math.min(TICK, total - elapsed));
@@ -70,9 +80,12 @@ final class ClosedWorkload implements Workload {
             if (control.stopped()) {
                 metrics.close();
                 users.shutdownNow();
+                // Users waiting for a response without a thread see their connections close.
+                running.values().forEach(s -> s.user.abort());
             }
             waits.end();
             users.close();
+            awaitLeft();
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -102,13 +115,24 @@ final class ClosedWorkload implements Workload {
     }
 
     private void start(int id, UserThreads users) {
-        Seat seat;
+        Seat seat = new Seat(id, runner.user(), users);
+        running.put(id, seat);
         try {
-            seat = new Seat(id, runner.user(), users);
             seat.threads.execute(() -> user(seat));
         } catch (RuntimeException | Error e) {
             running.remove(id);
             throw e;
+        }
+    }
+
+    /**
+     * Waits until every user has left: users whose requests went without a thread leave when
+     * the response comes, or the request times out, after the test's threads have ended.
+     */
+    private void awaitLeft() {
+        long deadline = System.nanoTime() + runner.responseTimeout().plus(SLACK).toNanos();
+        while (!running.isEmpty() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
         }
     }
 
@@ -132,8 +156,19 @@ final class ClosedWorkload implements Workload {
                             : Duration.ZERO;
                     generator.arrived(Duration.ZERO);
                     seat.iteration = seat.user.begin(seat.scenario, record, late);
+                    if (UNWAITED) {
+                        seat.iteration.resumedBy(seat.threads, () -> user(seat));
+                    }
                 }
                 long thinkingUntil = seat.iteration.proceed();
+                if (seat.iteration.waiting()) {
+                    waiting = true;
+                    return;
+                }
+                if (seat.iteration.needsThread()) {
+                    waiting = onThread(seat);
+                    return;
+                }
                 if (!seat.iteration.ended()) {
                     waiting = waits.at(thinkingUntil, seat.threads, () -> user(seat));
                     return;
@@ -148,6 +183,16 @@ final class ClosedWorkload implements Workload {
             if (!waiting) {
                 leave(seat);
             }
+        }
+    }
+
+    /** Runs the user on a new thread; false when the test takes no more threads (it was stopped). */
+    private boolean onThread(Seat seat) {
+        try {
+            seat.threads.execute(() -> user(seat));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.golive.load;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,6 +17,9 @@ final class Waits {
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
             1, Thread.ofPlatform().daemon().name("golive-waits").factory());
 
+    /** The users waiting, until they are handed back. */
+    private final Set<Resume> waiting = ConcurrentHashMap.newKeySet();
+
     Waits() {
         timer.setRemoveOnCancelPolicy(true);
     }
@@ -25,21 +30,39 @@ final class Waits {
      * @return false when the test is over and nothing will run: the caller ends the user itself
      */
     boolean at(long nanoTime, Executor threads, Runnable then) {
+        Resume resume = new Resume(threads, then);
+        waiting.add(resume);
         try {
-            timer.schedule(() -> resume(threads, then), nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
+            timer.schedule(resume, nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
             return true;
         } catch (RejectedExecutionException e) {
+            waiting.remove(resume);
             return false;
         }
     }
 
-    // When the test's threads take no more work (the test was stopped), the user still has to
-    // end: it does so on the timer's thread, where it sees that the test is over.
-    private static void resume(Executor threads, Runnable then) {
-        try {
-            threads.execute(then);
-        } catch (RejectedExecutionException e) {
-            then.run();
+    /** A user to hand back, once: when its wait is over, or when the test ends. */
+    private final class Resume implements Runnable {
+        private final Executor threads;
+        private final Runnable then;
+
+        Resume(Executor threads, Runnable then) {
+            this.threads = threads;
+            this.then = then;
+        }
+
+        // When the test's threads take no more work (the test was stopped), the user still has
+        // to end: it does so on the caller's thread, where it sees that the test is over.
+        @Override
+        public void run() {
+            if (!waiting.remove(this)) {
+                return;
+            }
+            try {
+                threads.execute(then);
+            } catch (RejectedExecutionException e) {
+                then.run();
+            }
         }
     }
 
@@ -48,7 +71,9 @@ final class Waits {
      * timer has handed over the last one. Later waits are refused.
      */
     void end() {
-        timer.shutdownNow().forEach(Runnable::run);
+        // The timer runs no task once shut down: the users still waiting are handed back here.
+        timer.shutdownNow();
+        waiting.forEach(Resume::run);
         try {
             timer.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {

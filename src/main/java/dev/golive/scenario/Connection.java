@@ -20,6 +20,7 @@ import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One keep-alive HTTP/1.1 connection of one virtual user to one origin. A request over plain
@@ -121,12 +122,36 @@ final class Connection {
             return handler.await();
         } catch (IOException e) {
             close();
-            throw e instanceof Errors.HttpFailure f ? f : new Errors.HttpFailure(Errors.of(e), e.getMessage(), e);
+            throw failure(e);
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
             throw new Errors.HttpFailure(Errors.INTERRUPTED, "interrupted while waiting for " + out.uri());
         }
+    }
+
+    /** Whether requests go to the socket straight from the user (plain HTTP): see {@link #exchange(Outgoing, boolean, Consumer)}. */
+    boolean direct() {
+        return socket != null;
+    }
+
+    /**
+     * Sends the request without waiting: {@code then} takes the response, or the failure (an
+     * {@link IOException}), on the event loop as it is decoded. Only on a {@link #direct()}
+     * connection.
+     */
+    void exchange(Outgoing out, boolean keepBody, Consumer<Object> then) throws IOException {
+        ByteBuffer wire = out.wire();
+        if (socket == null || wire == null) {
+            throw new IllegalStateException("not sent without waiting: " + out.uri());
+        }
+        handler.expect(out, keepBody, then);
+        write(wire);
+    }
+
+    /** A failure of an exchange as golive reports it. */
+    static Errors.HttpFailure failure(IOException e) {
+        return e instanceof Errors.HttpFailure f ? f : new Errors.HttpFailure(Errors.of(e), e.getMessage(), e);
     }
 
     private void write(ByteBuffer bytes) throws IOException {

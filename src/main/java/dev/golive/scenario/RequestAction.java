@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -53,29 +55,69 @@ final class RequestAction implements Action {
         return user.charge(attempt(user, depth));
     }
 
+    /**
+     * Starts the request without a thread waiting for its response, where the user has an open
+     * plain connection to its origin and the step uploads no file: {@code then} takes the step's
+     * result on the event loop (see {@link HttpUser#start}), or at once when the request cannot
+     * be made.
+     *
+     * @return false when it cannot start so; nothing was sent, and {@link #run} sends it
+     */
+    boolean start(VirtualUser user, int depth, Executor threads, Consumer<StepResult> then) {
+        if (user.transcripts || step.upload() != null) {
+            return false;
+        }
+        Outgoing out;
+        try {
+            out = fixed != null ? fixed : RequestBuilder.build(step, user);
+        } catch (StepFailure e) {
+            then.accept(user.charge(unbuilt(e, depth)));
+            return true;
+        }
+        return user.http.start(
+                out,
+                step.redirects(),
+                readsBody,
+                threads,
+                (chain, failure) -> then.accept(
+                        user.charge(failure != null ? failed(out, failure, user, depth) : result(chain, user, depth))));
+    }
+
     private StepResult attempt(VirtualUser user, int depth) {
         Outgoing out;
         try {
             out = fixed != null ? fixed : RequestBuilder.build(step, user);
         } catch (StepFailure e) {
-            return new StepResult("request", name, depth, 0, Duration.ZERO, e.getMessage(), null, null, Errors.SCRIPT);
+            return unbuilt(e, depth);
         }
         List<Exchange> chain;
         try {
             chain = user.http.send(out, step.redirects(), readsBody || user.transcripts);
         } catch (IOException e) {
-            String why = out.method() + " " + out.uri() + ": " + e.getMessage();
-            return new StepResult(
-                    "request",
-                    name,
-                    depth,
-                    0,
-                    Duration.ZERO,
-                    why,
-                    user.transcripts ? out.render() : null,
-                    null,
-                    Errors.of(e));
+            return failed(out, e, user, depth);
         }
+        return result(chain, user, depth);
+    }
+
+    private StepResult unbuilt(StepFailure e, int depth) {
+        return new StepResult("request", name, depth, 0, Duration.ZERO, e.getMessage(), null, null, Errors.SCRIPT);
+    }
+
+    private StepResult failed(Outgoing out, IOException e, VirtualUser user, int depth) {
+        String why = out.method() + " " + out.uri() + ": " + e.getMessage();
+        return new StepResult(
+                "request",
+                name,
+                depth,
+                0,
+                Duration.ZERO,
+                why,
+                user.transcripts ? out.render() : null,
+                null,
+                Errors.of(e));
+    }
+
+    private StepResult result(List<Exchange> chain, VirtualUser user, int depth) {
         Exchange last = chain.getLast();
         Duration time = chain.size() == 1 ? last.time() : total(chain);
         Exchange measured = chain.size() == 1 ? last : new Exchange(last.request(), last.response(), time);

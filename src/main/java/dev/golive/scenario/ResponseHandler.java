@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Decodes the one response a connection waits for, straight from the bytes of the socket, and
@@ -59,6 +60,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private volatile long deadline;
     private volatile boolean keepBody;
     private volatile Object outcome;
+    /** Who takes the outcome on the event loop instead of a waiting thread, or null. */
+    private volatile Consumer<Object> then;
 
     // The event loop's own.
     private State state = State.HEAD;
@@ -89,7 +92,16 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     /** Called by the sender before it writes {@code out}. */
     void expect(Outgoing out, boolean keep) {
-        waiter = Thread.currentThread();
+        expect(out, keep, null);
+    }
+
+    /**
+     * Called by the sender before it writes {@code out}; {@code then}, when not null, takes the
+     * response or the failure on the event loop, and no thread waits for it.
+     */
+    void expect(Outgoing out, boolean keep, Consumer<Object> then) {
+        this.then = then;
+        waiter = then == null ? Thread.currentThread() : null;
         outcome = null;
         keepBody = keep;
         deadline = System.nanoTime() + timeout.toNanos();
@@ -460,6 +472,12 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         request = null;
+        Consumer<Object> taker = then;
+        if (taker != null) {
+            then = null;
+            taker.accept(done);
+            return;
+        }
         outcome = done;
         LockSupport.unpark(waiter);
     }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -141,6 +143,11 @@ public final class ScenarioRunner implements AutoCloseable {
         return new User(new HttpUser(network, loops.get(loop), timeouts), loop);
     }
 
+    /** How long a request may wait for its response. */
+    public Duration responseTimeout() {
+        return timeouts.response();
+    }
+
     /** The event loop {@code user}'s connections belong to. */
     EventLoop loop(User user) {
         return loops.get(user.loop());
@@ -210,6 +217,19 @@ public final class ScenarioRunner implements AutoCloseable {
             private ThinkAction thinking;
             private Duration thought;
             private long thinkingSince;
+            /** Runs the iteration on when a request started without waiting has its result. */
+            private Runnable resume;
+            /** Where a request that cannot go without waiting continues. */
+            private Executor threads;
+
+            private boolean waiting;
+            private boolean needsThread;
+            /** Whether a request is being started: a result that comes meanwhile is taken by {@link #steps()}. */
+            private boolean starting;
+
+            private StepResult startedWith;
+            /** What went wrong taking a request's result on the event loop, thrown where the iteration goes on. */
+            private RuntimeException broken;
 
             private Iteration(Scenario scenario, Consumer<StepResult> listener, Duration lateness, boolean detached) {
                 http.forgetCookies();
@@ -247,7 +267,70 @@ public final class ScenarioRunner implements AutoCloseable {
                 }
             }
 
+            /**
+             * Lets requests go without a thread waiting for their responses, where they can (see
+             * {@link RequestAction#start}): {@link #proceed()} then returns at such a request, with
+             * {@link #waiting()} true, and {@code resume} runs on the event loop once its result
+             * is in, to call {@link #proceed()} again. A step that needs a thread to wait on is
+             * not run on the event loop: {@link #proceed()} returns with {@link #needsThread()}
+             * true, to be called again on a thread of {@code threads}.
+             */
+            public Iteration resumedBy(Executor threads, Runnable resume) {
+                this.threads = threads;
+                this.resume = resume;
+                return this;
+            }
+
+            /** Whether the iteration waits for a request's response (see {@link #resumedBy}). */
+            public boolean waiting() {
+                return waiting;
+            }
+
+            /** Whether the iteration stopped at a step that must run on a thread (see {@link #resumedBy}). */
+            public boolean needsThread() {
+                return needsThread;
+            }
+
+            /** Starts the request without waiting; its result when it came at once, else null. */
+            private StepResult start(RequestAction request) {
+                starting = true;
+                startedWith = null;
+                boolean started;
+                try {
+                    started = request.start(user, 0, threads, this::requested);
+                } finally {
+                    starting = false;
+                }
+                StepResult now = startedWith;
+                startedWith = null;
+                waiting = started && now == null;
+                return now;
+            }
+
+            /** Takes the result of a request started without waiting, and runs the iteration on. */
+            private void requested(StepResult result) {
+                if (starting) {
+                    startedWith = result;
+                    return;
+                }
+                try {
+                    next++;
+                    user.report(result);
+                    ended = !result.passed();
+                } catch (RuntimeException e) {
+                    broken = e;
+                }
+                resume.run();
+            }
+
             private long steps() {
+                waiting = false;
+                needsThread = false;
+                if (broken != null) {
+                    RuntimeException e = broken;
+                    broken = null;
+                    throw e;
+                }
                 if (thinking != null) {
                     StepResult result = thinking.ended(user, 0, thought, thinkingSince);
                     thinking = null;
@@ -262,7 +345,22 @@ public final class ScenarioRunner implements AutoCloseable {
                         thinkingSince = System.nanoTime();
                         return thinkingSince + thought.toNanos();
                     }
-                    StepResult result = step.run(user, 0);
+                    StepResult result = null;
+                    if (resume != null) {
+                        if (step instanceof RequestAction request) {
+                            result = start(request);
+                            if (waiting) {
+                                return 0;
+                            }
+                        }
+                        if (result == null && !Thread.currentThread().isVirtual()) {
+                            needsThread = true;
+                            return 0;
+                        }
+                    }
+                    if (result == null) {
+                        result = step.run(user, 0);
+                    }
                     next++;
                     user.report(result);
                     ended = !result.passed();
@@ -302,6 +400,19 @@ public final class ScenarioRunner implements AutoCloseable {
                     row.release();
                     row = null;
                 }
+            }
+        }
+
+        /**
+         * Closes the user's connections from its event loop, where its code runs between
+         * requests: a request waiting without a thread (see {@link Iteration#resumedBy}) then
+         * fails at once. For a test that was stopped.
+         */
+        public void abort() {
+            try {
+                loops.get(loop).execute(http::close);
+            } catch (RejectedExecutionException e) {
+                // The loops are gone, and the connections with them.
             }
         }
 

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP server on loopback that misbehaves on purpose, for what nginx will not do: {@code /ok}
  * answers, {@code /slow?ms=N} answers after N ms, {@code /reset} resets the connection, {@code
  * /close} closes it without a word, {@code /malformed} answers garbage, {@code /huge?mb=N}
- * sends a body of N megabytes, {@code /hang} never answers, {@code /missing} is a 404.
+ * sends a body of N megabytes, {@code /hang} never answers, {@code /missing} is a 404, {@code
+ * /redirect?to=X} redirects to X (302), {@code /bye} answers and closes the connection.
  */
 public final class RudeServer implements AutoCloseable {
     private final ServerSocket server;
@@ -66,6 +67,19 @@ public final class RudeServer implements AutoCloseable {
                     case "/slow" -> {
                         Thread.sleep(number(query, "ms", 100));
                         answer(out, 200, "slow ok");
+                    }
+                    case "/redirect" -> {
+                        // To the path or URL in to=, as it was given.
+                        String to = query.startsWith("to=") ? query.substring(3) : "/ok";
+                        out.write(("HTTP/1.1 302 Found\r\nLocation: " + to + "\r\nContent-Length: 0\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                    }
+                    case "/bye" -> {
+                        out.write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 3\r\n\r\nbye"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                        return;
                     }
                     case "/reset" -> {
                         socket.setSoLinger(true, 0);
