@@ -50,6 +50,12 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static final List<String> HIDDEN = List.of("transfer-encoding");
+    /**
+     * Where a head is looked for, one per event loop (its connections' heads are read one at a
+     * time), not one per connection: thousands of users would each keep one.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
+
     private static final List<String> HIDDEN_DECODED = List.of("transfer-encoding", "content-encoding");
 
     private final Duration timeout;
@@ -83,8 +89,6 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private boolean bodiless;
 
     private ScheduledFuture<?> watch;
-    /** Where a head is looked for, reused from one response to the next. */
-    private byte[] scratch = new byte[1024];
 
     ResponseHandler(Duration timeout) {
         this.timeout = timeout;
@@ -305,9 +309,11 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         // heads are a few hundred bytes, and the rest is the body.
         int window = Math.min(readable, 1024);
         ResponseHead parsed;
+        byte[] scratch = SCRATCH.get();
         while (true) {
             if (scratch.length < window) {
                 scratch = new byte[Math.max(window, scratch.length * 2)];
+                SCRATCH.set(scratch);
             }
             buf.getBytes(buf.readerIndex(), scratch, 0, window);
             parsed = ResponseHead.read(scratch, 0, window);
