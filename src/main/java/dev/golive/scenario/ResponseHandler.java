@@ -49,14 +49,15 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         BROKEN
     }
 
+    /** The framing headers a response is shown without once decoded, with and without decompression. */
     private static final List<String> HIDDEN = List.of("transfer-encoding");
+
+    private static final List<String> HIDDEN_DECODED = List.of("transfer-encoding", "content-encoding");
     /**
      * Where a head is looked for, one per event loop (its connections' heads are read one at a
      * time), not one per connection: thousands of users would each keep one.
      */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
-
-    private static final List<String> HIDDEN_DECODED = List.of("transfer-encoding", "content-encoding");
 
     private final Duration timeout;
 
@@ -472,7 +473,10 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         complete(in);
     }
 
-    /** Hands the outcome to the waiting sender, once per request; later news is dropped. */
+    /**
+     * Hands the outcome to the sender, once per request (to the thread waiting for it, or to the
+     * taker given with the request); later news is dropped.
+     */
     private void complete(Object done) {
         if (request == null) {
             return;
