@@ -219,11 +219,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                     }
                 }
                 case LENGTH -> {
-                    int n = (int) Math.min(remaining, buf.readableBytes());
-                    if (!body(buf, n)) {
+                    if (!remainder(buf)) {
                         return false;
                     }
-                    remaining -= n;
                     if (remaining == 0) {
                         finish();
                     }
@@ -247,11 +245,9 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
                     state = remaining == 0 ? State.TRAILERS : State.CHUNK;
                 }
                 case CHUNK -> {
-                    int n = (int) Math.min(remaining, buf.readableBytes());
-                    if (!body(buf, n)) {
+                    if (!remainder(buf)) {
                         return false;
                     }
-                    remaining -= n;
                     if (remaining == 0) {
                         state = State.CHUNK_END;
                     }
@@ -392,6 +388,16 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
             return new EmbeddedChannel(ZlibCodecFactory.newZlibDecoder(ZlibWrapper.ZLIB_OR_NONE));
         }
         return null;
+    }
+
+    /**
+     * Takes what came of the {@link #remaining} bytes of the body (or of its chunk); false when
+     * the body grew too large to keep.
+     */
+    private boolean remainder(ByteBuf buf) {
+        int n = (int) Math.min(remaining, buf.readableBytes());
+        remaining -= n;
+        return body(buf, n);
     }
 
     /** Takes {@code n} bytes of the body; false when the body grew too large to keep. */

@@ -131,7 +131,7 @@ final class ResponseHead {
         for (int line = 1; line < lines; line++) {
             int at = ends[line - 1] + 1;
             lineStop = trimCr(bytes, at, ends[line]);
-            if (lineStop > at && (bytes[at] == ' ' || bytes[at] == '\t') && count > 0) {
+            if (lineStop > at && isSpace(bytes[at]) && count > 0) {
                 // A folded line continues the value before it: the line end between them becomes
                 // spaces (the bytes are the head's own copy).
                 bytes[at - 1] = ' ';
@@ -146,7 +146,7 @@ final class ResponseHead {
                             + new String(bytes, at, Math.min(lineStop - at, 100), StandardCharsets.ISO_8859_1));
                 }
                 int valueStart = colon + 1;
-                while (valueStart < lineStop && (bytes[valueStart] == ' ' || bytes[valueStart] == '\t')) {
+                while (valueStart < lineStop && isSpace(bytes[valueStart])) {
                     valueStart++;
                 }
                 int nameEnd = trailing(bytes, at, colon);
@@ -155,9 +155,9 @@ final class ResponseHead {
                 fields[count * 4 + 2] = valueStart;
                 fields[count * 4 + 3] = trailing(bytes, valueStart, lineStop);
                 int k = framing(nameEnd - at);
-                if (k >= 0 && framing[k] < 0 && sameName(FRAMING[k], bytes, at, nameEnd)) {
+                if (k >= 0 && framing[k] < 0 && same(bytes, at, nameEnd, FRAMING[k])) {
                     framing[k] = count;
-                } else if (k == 2 && framing[4] < 0 && sameName(FRAMING[4], bytes, at, nameEnd)) {
+                } else if (k == 2 && framing[4] < 0 && same(bytes, at, nameEnd, FRAMING[4])) {
                     framing[4] = count;
                 }
                 count++;
@@ -190,12 +190,15 @@ final class ResponseHead {
         return -1;
     }
 
-    private static boolean sameName(String lower, byte[] bytes, int from, int to) {
-        if (to - from != lower.length()) {
+    /** Whether {@code bytes[from, to)} is {@code text}, without regard to case. */
+    private static boolean same(byte[] bytes, int from, int to, CharSequence text) {
+        if (to - from != text.length()) {
             return false;
         }
-        for (int k = 0; k < lower.length(); k++) {
-            if (toLower(bytes[from + k]) != lower.charAt(k)) {
+        for (int k = 0; k < text.length(); k++) {
+            int a = bytes[from + k];
+            int b = text.charAt(k);
+            if (a != b && toLower(a) != toLower(b)) {
                 return false;
             }
         }
@@ -225,7 +228,7 @@ final class ResponseHead {
     }
 
     private static int trailing(byte[] bytes, int from, int end) {
-        while (end > from && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+        while (end > from && isSpace(bytes[end - 1])) {
             end--;
         }
         return end;
@@ -295,15 +298,13 @@ final class ResponseHead {
         return false;
     }
 
-    /** Whether a value of the header, read as a comma-separated list, has the token (any case). */
-    boolean hasToken(CharSequence name, String token) {
-        return hasToken(first(name), name, token);
-    }
-
-    /** {@link #hasToken(CharSequence, String)} from header {@code from} on. */
-    private boolean hasToken(int from, CharSequence name, String token) {
-        for (int i = from; i < count; i++) {
-            if (i == from || nameIs(i, name)) {
+    /**
+     * Whether a value of the header, read as a comma-separated list, has the token (any case);
+     * {@code first} is the index of its first header, the rest are looked for after it.
+     */
+    private boolean hasToken(int first, CharSequence name, String token) {
+        for (int i = first; i < count; i++) {
+            if (i == first || nameIs(i, name)) {
                 int at = fields[i * 4 + 2];
                 int end = fields[i * 4 + 3];
                 while (at <= end) {
@@ -313,7 +314,7 @@ final class ResponseHead {
                     while (start < stop && isSpace(bytes[start])) {
                         start++;
                     }
-                    if (sameToken(start, trailing(bytes, start, stop), token)) {
+                    if (same(bytes, start, trailing(bytes, start, stop), token)) {
                         return true;
                     }
                     at = stop + 1;
@@ -323,35 +324,14 @@ final class ResponseHead {
         return false;
     }
 
-    private boolean sameToken(int start, int end, String token) {
-        if (end - start != token.length()) {
-            return false;
-        }
-        for (int k = 0; k < token.length(); k++) {
-            if (toLower(bytes[start + k]) != toLower(token.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t';
     }
 
     /**
-     * The first value of the header as a decimal number: -1 when there is no such header, -2 when
-     * its value is not a number of up to 18 digits. Read as it came, not as shown.
+     * The value of header {@code i} as a decimal number, as it came: -2 when it is not a number of
+     * up to 18 digits.
      */
-    long number(CharSequence name) {
-        for (int i = first(name); i < count; i++) {
-            if (nameIs(i, name)) {
-                return number(i);
-            }
-        }
-        return -1;
-    }
-
     private long number(int i) {
         int start = fields[i * 4 + 2];
         int end = fields[i * 4 + 3];
@@ -370,7 +350,7 @@ final class ResponseHead {
 
     // The framing of the response, as it came, for its decoder: found where the head was read.
 
-    /** {@code Content-Length} as a number, as {@link #number(CharSequence)} reads it. */
+    /** The first {@code Content-Length} as a number: -1 when there is none, -2 when it is not a number. */
     long contentLength() {
         return framing[0] < count ? number(framing[0]) : -1;
     }
@@ -479,19 +459,7 @@ final class ResponseHead {
     }
 
     private boolean nameIs(int i, CharSequence name) {
-        int start = fields[i * 4];
-        int length = fields[i * 4 + 1] - start;
-        if (length != name.length()) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            int a = bytes[start + k];
-            int b = name.charAt(k);
-            if (a != b && toLower(a) != toLower(b)) {
-                return false;
-            }
-        }
-        return true;
+        return same(bytes, fields[i * 4], fields[i * 4 + 1], name);
     }
 
     private static int toLower(int c) {
