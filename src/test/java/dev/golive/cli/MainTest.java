@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.golive.scenario.UserThreads;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.AbstractNioChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -40,6 +49,40 @@ class MainTest {
             vm.setVMOption("MaxHeapFreeRatio", max);
             vm.setVMOption("MinHeapFreeRatio", min);
         }
+    }
+
+    @Test
+    void nettyIsToldItMayReplaceTheSelectorsSetOfReadyKeysUnlessToldOtherwise() {
+        Properties properties = new Properties();
+        Main.openSelectorKeys(properties);
+        assertThat(properties.getProperty(Main.REFLECTION)).isEqualTo("true");
+
+        Properties told = new Properties();
+        told.setProperty(Main.REFLECTION, "false");
+        Main.openSelectorKeys(told);
+        assertThat(told.getProperty(Main.REFLECTION)).isEqualTo("false");
+    }
+
+    @Test
+    void withWhatTheJarOpensNettyKeepsAnEventLoopsReadyKeysInAnArray() throws Exception {
+        // The tests run as the jar and Main set up the JVM: sun.nio.ch open, the property set.
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        NioSocketChannel channel = new NioSocketChannel();
+        try {
+            group.register(channel).sync();
+            assertThat(selectorOf(channel).selectedKeys().getClass().getName())
+                    .isEqualTo("io.netty.channel.nio.SelectedSelectionKeySet");
+        } finally {
+            channel.close().sync();
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    /** The selector the channel is registered with. */
+    private static Selector selectorOf(NioSocketChannel channel) throws ReflectiveOperationException {
+        Method key = AbstractNioChannel.class.getDeclaredMethod("selectionKey");
+        key.setAccessible(true);
+        return ((SelectionKey) key.invoke(channel)).selector();
     }
 
     @Test

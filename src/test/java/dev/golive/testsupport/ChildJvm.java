@@ -34,8 +34,10 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm start(Class<?> mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // What golive's jar opens by its manifest, for users' threads on the event loops.
+        // What golive's jar opens by its manifest: users' threads on the event loops, and the
+        // selectors' ready keys, which Netty replaces by an array.
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        command.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
