@@ -19,8 +19,9 @@
 # Needs: nginx, wrk, time (GNU), python3, a JDK 21+ and Maven to build golive, and an open files
 # limit above MEMORY_USERS (the script raises its own to 65536, or else to the hard limit).
 # Prints every run with the load average of the machine, then a summary.
-# Env:   GOLIVE_JAR      a built golive.jar (default: target/golive.jar, built when missing or stale)
-#        RUNS            closed-model runs of each contender (default 3, quick 1)
+# golive runs through its launcher (./golive), as users run it, with the launcher's JVM options for
+# a load test; the launcher builds target/golive.jar when it is missing or stale.
+# Env:   RUNS            closed-model runs of each contender (default 3, quick 1)
 #        CLOSED_SECONDS  length of a closed-model run (default 20, quick 5)
 #        CONNECTIONS     users of golive, connections of wrk (default 50)
 #        OPEN_RATE       arrivals per second against the stalling server (default 200)
@@ -66,13 +67,10 @@ fi
 
 jdk=$(find_jdk)
 java="$jdk/bin/java"
-# golive runs as its launcher runs a load test: no JVM options; it gives the users' virtual threads
-# the CPUs its event loops leave by itself.
-load_options=()
-jar=${GOLIVE_JAR:-$root/target/golive.jar}
-if [ -z "${GOLIVE_JAR:-}" ]; then
-  "$root/golive" --version >/dev/null # builds target/golive.jar when it is missing or stale
-fi
+# golive runs through its launcher, with its JVM options for a load test; it gives the users'
+# virtual threads the CPUs its event loops leave by itself.
+golive="$root/golive"
+"$golive" --version >/dev/null # builds target/golive.jar when it is missing or stale
 
 work=$(mktemp -d /tmp/golive-bench.XXXXXX)
 pids=()
@@ -186,7 +184,7 @@ PLAN
 golive_load() {
   local test=$1 rc=0
   shift
-  HOME="$work" "$@" "$java" "${load_options[@]}" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
+  HOME="$work" "$@" "$golive" load bench "$test" -f "$work/plan/golive.yaml" --json \
     > "$work/$test.json" 2> "$work/$test.err" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "bench: golive load $test failed with exit code $rc:" >&2
@@ -289,7 +287,7 @@ echo "wrk -c$connections on the stalling server for $wrk_stall_seconds s: p90 $w
 # reachable, from a class histogram taken right after).
 memory_of() {
   local test=$1 pid rc=0 _
-  HOME="$work" "$java" "${load_options[@]}" -jar "$jar" load bench "$test" -f "$work/plan/golive.yaml" --json \
+  HOME="$work" "$golive" load bench "$test" -f "$work/plan/golive.yaml" --json \
     > "$work/$test.json" 2> "$work/$test.err" &
   pid=$!
   pids+=("$pid")
@@ -298,6 +296,8 @@ memory_of() {
     sleep 0.1
   done
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
+  # The launcher has become java by now: its options, between the program and -jar.
+  jvm_options=$(tr '\0' ' ' < "/proc/$pid/cmdline" | sed 's/ -jar .*//; s/^[^ ]*//; s/^ *//')
   running=$(grep "^ *$((memory_seconds / 2))s/" "$work/$test.err" | sed -n 's/.*users \([0-9]*\)$/\1/p')
   heap=$("$jdk/bin/jstat" -gc "$pid" 2>/dev/null | awk 'NR == 2 {
     printf "heap %.0f MB committed, %.0f MB used", ($1 + $2 + $5 + $7) / 1024, ($3 + $4 + $6 + $8) / 1024 }')
@@ -342,10 +342,10 @@ ratio=$(awk -v g="$grm" -v w="$wrm" 'BEGIN { printf "%.3f\n", g / w }')
 d95=$(awk -v g="$op95" -v t="$t95" 'BEGIN { printf "%+.1f\n", (g - t) / t * 100 }')
 d99=$(awk -v g="$op99" -v t="$t99" 'BEGIN { printf "%+.1f\n", (g - t) / t * 100 }')
 echo
-printf '%s on %s; %s; %s\n' "$("$java" -jar "$jar" --version | head -1)" \
+printf '%s on %s; %s; %s\n' "$("$golive" --version | head -1)" \
   "$("$java" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" "$(/usr/sbin/nginx -v 2>&1)"
-printf '%s CPUs; load average %s at the start, %s at the end; golive run as java%s -jar (JVM defaults otherwise: %s)\n' \
-  "$(nproc)" "$load_at_start" "$(load_average)" "${load_options[*]:+ ${load_options[*]}}" \
+printf '%s CPUs; load average %s at the start, %s at the end; golive run by its launcher: java %s -jar (JVM defaults otherwise: %s)\n' \
+  "$(nproc)" "$load_at_start" "$(load_average)" "${jvm_options:-?}" \
   "$("$java" -XX:+PrintCommandLineFlags -version 2>&1 | head -1 | grep -o -- '-XX:MaxHeapSize=[0-9]*\|-XX:+Use[A-Za-z0-9]*GC' | paste -sd' ')"
 echo
 printf '1. closed model, %d connections, no think time, %d s, median of %d runs\n' "$connections" "$closed_seconds" "$runs"

@@ -3,6 +3,7 @@ package dev.golive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.golive.load.Distributed;
 import dev.golive.scenario.UserThreads;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -13,8 +14,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -83,6 +89,15 @@ class MainTest {
         Method key = AbstractNioChannel.class.getDeclaredMethod("selectionKey");
         key.setAccessible(true);
         return ((SelectionKey) key.invoke(channel)).selector();
+    }
+
+    @Test
+    void theLauncherRunsALoadTestWithTheOptionsRemoteGeneratorsGet() throws Exception {
+        String launcher = Files.readString(Path.of("golive"));
+        Matcher load = Pattern.compile("(?m)^\\s*load \\| agent\\) options=\\(([^)]*)\\)")
+                .matcher(launcher);
+        assertThat(load.find()).as("the launcher's options for load and agent").isTrue();
+        assertThat(List.of(load.group(1).trim().split("\\s+"))).isEqualTo(Distributed.JVM_OPTIONS);
     }
 
     @Test
