@@ -143,6 +143,9 @@ final class RequestAction implements Action {
                     return new Failure(failure.get(), check instanceof StatusCheck ? Errors.STATUS : Errors.CHECK);
                 }
             }
+            if (step.save().isEmpty()) {
+                return null;
+            }
             for (Map.Entry<String, String> save : step.save().entrySet()) {
                 String value = new Save(save.getKey(), save.getValue()).extract(exchange, user.http.cookies());
                 user.values.put(save.getKey(), value);

@@ -21,6 +21,7 @@ final class ResponseHead {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -83,7 +84,7 @@ final class ResponseHead {
         int at = from;
         int stop;
         while (true) {
-            int lf = lineFeed(bytes, at, to);
+            int lf = find(bytes, at, to, LFS);
             if (lf < 0) {
                 return null;
             }
@@ -140,7 +141,7 @@ final class ResponseHead {
                 }
                 fields[count * 4 - 1] = trailing(bytes, at, lineStop);
             } else if (lineStop > at) {
-                int colon = indexOf(bytes, at, lineStop, (byte) ':');
+                int colon = find(bytes, at, lineStop, COLONS);
                 if (colon <= at) {
                     throw new IllegalArgumentException("invalid header line: "
                             + new String(bytes, at, Math.min(lineStop - at, 100), StandardCharsets.ISO_8859_1));
@@ -171,19 +172,24 @@ final class ResponseHead {
         return new ResponseHead(bytes, minor, status, reasonEnd, fields, count, framing, consumed);
     }
 
-    /** The index of the first LF in {@code bytes[from, to)}, or -1. */
-    private static int lineFeed(byte[] bytes, int from, int to) {
+    /**
+     * The index of the first byte in {@code bytes[from, to)} that is the byte {@code eight}
+     * repeats eight times ({@link #LFS}, {@link #COLONS}), or -1; eight bytes at a time.
+     */
+    private static int find(byte[] bytes, int from, int to, long eight) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long word = (long) WORDS.get(bytes, i) ^ LFS;
-            // A byte that was LF is now 0: the lowest such byte sets the lowest high bit here.
+            long word = (long) WORDS.get(bytes, i) ^ eight;
+            // A byte that was the one looked for is now 0: the lowest such byte sets the lowest
+            // high bit here.
             long zeros = (word - ONES) & ~word & HIGHS;
             if (zeros != 0) {
                 return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
             }
         }
+        byte b = (byte) eight;
         for (; i < to; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == b) {
                 return i;
             }
         }
