@@ -15,9 +15,11 @@ public final class Main {
 
     /** Netty reads it once, when it first looks at the JDK. */
     static final String REFLECTION = "io.netty.tryReflectionSetAccessible";
+    /** Netty reads it once, when it makes its first buffer. */
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
     public static void main(String[] args) {
-        openSelectorKeys(System.getProperties());
+        tuneNetty(System.getProperties());
         sizeCarriers(args, System.getProperties(), Runtime.getRuntime().availableProcessors());
         if (generatesLoad(args)) {
             returnUnusedHeap();
@@ -37,15 +39,20 @@ public final class Main {
     }
 
     /**
-     * Before Netty starts: its event loops may keep a selector's ready keys in an array of their
+     * Before Netty starts. Its event loops may keep a selector's ready keys in an array of their
      * own instead of the JDK's hash set, which saves iterating a hash set and an object per event
-     * (a few percent of a load test's CPU). Netty does that by reflection into {@code sun.nio.ch},
+     * (a few percent of a load test's CPU): Netty does that by reflection into {@code sun.nio.ch},
      * which the jar's manifest opens to golive, when it is told it may; elsewhere it keeps the
-     * JDK's set. An explicit setting wins.
+     * JDK's set. And Netty looks for buffers its users forget to release by following one buffer
+     * in 128 with a stack trace, hundreds a second in a load test: a tool for Netty's developers
+     * (golive's tests run with it). An explicit setting of either wins.
      */
-    static void openSelectorKeys(Properties properties) {
+    static void tuneNetty(Properties properties) {
         if (properties.getProperty(REFLECTION) == null) {
             properties.setProperty(REFLECTION, "true");
+        }
+        if (properties.getProperty(LEAK_DETECTION) == null) {
+            properties.setProperty(LEAK_DETECTION, "disabled");
         }
     }
 

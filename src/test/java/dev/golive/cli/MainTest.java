@@ -58,15 +58,18 @@ class MainTest {
     }
 
     @Test
-    void nettyIsToldItMayReplaceTheSelectorsSetOfReadyKeysUnlessToldOtherwise() {
+    void nettyMayReplaceTheSelectorsSetOfReadyKeysAndLooksForNoLeaksUnlessToldOtherwise() {
         Properties properties = new Properties();
-        Main.openSelectorKeys(properties);
+        Main.tuneNetty(properties);
         assertThat(properties.getProperty(Main.REFLECTION)).isEqualTo("true");
+        assertThat(properties.getProperty(Main.LEAK_DETECTION)).isEqualTo("disabled");
 
         Properties told = new Properties();
         told.setProperty(Main.REFLECTION, "false");
-        Main.openSelectorKeys(told);
+        told.setProperty(Main.LEAK_DETECTION, "paranoid");
+        Main.tuneNetty(told);
         assertThat(told.getProperty(Main.REFLECTION)).isEqualTo("false");
+        assertThat(told.getProperty(Main.LEAK_DETECTION)).isEqualTo("paranoid");
     }
 
     @Test
