@@ -99,8 +99,8 @@ final class ClosedWorkload implements Workload {
 
         ScenarioRunner.User.Iteration iteration;
         Scenario scenario;
-        /** When the next iteration is meant to start. */
-        long intended = System.nanoTime();
+        /** When the next iteration is meant to start, once an iteration with pacing has started. */
+        long intended;
         /**
          * Whether {@link #intended} was set by pacing. Only a paced iteration sets when the next
          * one is meant to start; without pacing the next starts when this one ends, and is never late.
@@ -151,9 +151,12 @@ final class ClosedWorkload implements Workload {
                         return;
                     }
                     seat.scenario = mix.pick();
-                    Duration late = seat.scheduled
-                            ? Duration.ofNanos(Math.max(0, System.nanoTime() - seat.intended))
-                            : Duration.ZERO;
+                    Duration late = Duration.ZERO;
+                    if (seat.scheduled) {
+                        late = Duration.ofNanos(Math.max(0, System.nanoTime() - seat.intended));
+                    } else if (seat.scenario.pacing() != null) {
+                        seat.intended = System.nanoTime(); // the first paced one: it starts now
+                    }
                     generator.arrived(Duration.ZERO);
                     seat.iteration = seat.user.begin(seat.scenario, record, late);
                     if (UNWAITED) {
@@ -176,8 +179,9 @@ final class ClosedWorkload implements Workload {
                 generator.ended(seat.iteration.passed());
                 seat.iteration = null;
                 seat.scheduled = seat.scenario.pacing() != null;
-                seat.intended =
-                        seat.scheduled ? seat.intended + seat.scenario.pacing().toNanos() : System.nanoTime();
+                if (seat.scheduled) {
+                    seat.intended += seat.scenario.pacing().toNanos();
+                }
             }
         } finally {
             if (!waiting) {

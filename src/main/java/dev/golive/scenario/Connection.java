@@ -50,6 +50,7 @@ final class Connection {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOCATOR, network.buffers())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, network.receive())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -130,22 +131,22 @@ final class Connection {
         }
     }
 
-    /** Whether requests go to the socket straight from the user (plain HTTP): see {@link #exchange(Outgoing, boolean, Consumer)}. */
+    /** Whether requests go to the socket straight from the user (plain HTTP): see {@link #exchange(Outgoing, boolean, long, Consumer)}. */
     boolean direct() {
         return socket != null;
     }
 
     /**
-     * Sends the request without waiting: {@code then} takes the response, or the failure (an
-     * {@link IOException}), on the event loop as it is decoded. Only on a {@link #direct()}
-     * connection.
+     * Sends the request without waiting, at {@code now} (as {@link System#nanoTime()}, for its
+     * response timeout): {@code then} takes the response, or the failure (an {@link
+     * IOException}), on the event loop as it is decoded. Only on a {@link #direct()} connection.
      */
-    void exchange(Outgoing out, boolean keepBody, Consumer<Object> then) throws IOException {
+    void exchange(Outgoing out, boolean keepBody, long now, Consumer<Object> then) throws IOException {
         ByteBuffer wire = out.wire();
         if (socket == null || wire == null) {
             throw new IllegalStateException("not sent without waiting: " + out.uri());
         }
-        handler.expect(out, keepBody, then);
+        handler.expect(out, keepBody, now, then);
         write(wire);
     }
 

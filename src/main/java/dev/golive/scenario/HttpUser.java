@@ -108,6 +108,7 @@ final class HttpUser implements AutoCloseable {
                 c.exchange(
                         sent,
                         keepBodies,
+                        start,
                         outcome -> loop.execute(() -> {
                             if (outcome instanceof Incoming in) {
                                 received(sent, in, System.nanoTime() - start);

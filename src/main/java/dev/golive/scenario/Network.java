@@ -6,6 +6,6 @@ import io.netty.handler.ssl.SslContext;
 
 /**
  * What every connection of a runner shares: the event loops that read the responses, the
- * buffers they read into, and the client side of TLS.
+ * buffers they use, the one buffer per loop they read into, and the client side of TLS.
  */
-record Network(EventLoopGroup loops, ByteBufAllocator buffers, SslContext tls) {}
+record Network(EventLoopGroup loops, ByteBufAllocator buffers, LoopReceiveBuffers receive, SslContext tls) {}

@@ -60,6 +60,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);
 
     private final Duration timeout;
+    private final long timeoutNanos;
 
     // Written by the sender before the request goes out; the event loop clears request.
     private volatile Thread waiter;
@@ -93,23 +94,25 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     ResponseHandler(Duration timeout) {
         this.timeout = timeout;
+        this.timeoutNanos = timeout.toNanos();
     }
 
     /** Called by the sender before it writes {@code out}. */
     void expect(Outgoing out, boolean keep) {
-        expect(out, keep, null);
+        expect(out, keep, System.nanoTime(), null);
     }
 
     /**
-     * Called by the sender before it writes {@code out}; {@code then}, when not null, takes the
-     * response or the failure on the event loop, and no thread waits for it.
+     * Called by the sender before it writes {@code out}, at {@code now} (as {@link
+     * System#nanoTime()}); {@code then}, when not null, takes the response or the failure on the
+     * event loop, and no thread waits for it.
      */
-    void expect(Outgoing out, boolean keep, Consumer<Object> then) {
+    void expect(Outgoing out, boolean keep, long now, Consumer<Object> then) {
         this.then = then;
         waiter = then == null ? Thread.currentThread() : null;
         outcome = null;
         keepBody = keep;
-        deadline = System.nanoTime() + timeout.toNanos();
+        deadline = now + timeoutNanos;
         request = out;
     }
 

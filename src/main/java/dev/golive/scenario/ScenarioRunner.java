@@ -57,10 +57,14 @@ public final class ScenarioRunner implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 eventLoops(Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         // Heap buffers wherever Netty asks for any buffer (the decoder's cumulation). Sockets are
-        // read into direct buffers all the same; reading them into heap buffers instead, to spare
-        // the decoder a view of the buffer per header line when Netty may not use sun.misc.Unsafe
-        // (its default on Java 25), made no measurable difference.
-        this.network = new Network(group, new AdaptiveByteBufAllocator(false), clientTls(environment.insecure()));
+        // read into one direct buffer per event loop (LoopReceiveBuffers); reading them into heap
+        // buffers instead, to spare the decoder a view of the buffer per header line when Netty
+        // may not use sun.misc.Unsafe (its default on Java 25), made no measurable difference.
+        this.network = new Network(
+                group,
+                new AdaptiveByteBufAllocator(false),
+                new LoopReceiveBuffers(),
+                clientTls(environment.insecure()));
         group.forEach(loop -> loops.add((EventLoop) loop));
     }
 
