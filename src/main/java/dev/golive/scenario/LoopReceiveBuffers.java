@@ -3,6 +3,7 @@ package dev.golive.scenario;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * Where an event loop reads its connections' bytes: one buffer of the loop's own, used again for
@@ -15,8 +16,18 @@ final class LoopReceiveBuffers extends AdaptiveRecvByteBufAllocator {
     /** As large as the largest read Netty's adaptive sizing makes. */
     static final int SIZE = 64 * 1024;
 
-    /** Each event loop's buffer, held once by the loop itself. */
-    private final ThreadLocal<ByteBuf> own = new ThreadLocal<>();
+    /**
+     * Each event loop's buffer, held once by the loop itself, and released when the loop's thread
+     * ends (Netty's threads clear their thread-locals as they end).
+     */
+    private final FastThreadLocal<ByteBuf> own = new FastThreadLocal<>() {
+        @Override
+        protected void onRemoval(ByteBuf buffer) {
+            if (buffer != null) {
+                buffer.release();
+            }
+        }
+    };
 
     @Override
     public Handle newHandle() {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.AdaptiveByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,24 @@ class LoopReceiveBuffersTest {
         assertThat(held.refCnt()).isZero();
         next.release();
         assertThat(buffers.take(alloc)).isSameAs(next);
+    }
+
+    @Test
+    void anEventLoopThatEndsReleasesItsBuffer() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        ByteBuf buffer = group.next()
+                .submit(() -> {
+                    ByteBuf b = buffers.take(alloc);
+                    b.release(); // the read is done with it; the loop keeps it
+                    return b;
+                })
+                .get();
+        assertThat(buffer.refCnt()).isEqualTo(1);
+
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        group.terminationFuture().sync();
+
+        assertThat(buffer.refCnt()).isZero();
     }
 
     @Test
