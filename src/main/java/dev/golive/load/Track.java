@@ -26,7 +26,7 @@ final class Track {
     private final List<Cell> cells = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Cell> own = ThreadLocal.withInitial(this::cell);
     /** The histograms of virtual threads, recorded into under its lock. */
-    private volatile Cell shared;
+    private final Cell shared = cell();
 
     Track(String kind, String name) {
         this.kind = kind;
@@ -40,24 +40,9 @@ final class Track {
             own.get().record(times, service);
             return;
         }
-        Cell cell = shared();
-        synchronized (cell) {
-            cell.record(times, service);
+        synchronized (shared) {
+            shared.record(times, service);
         }
-    }
-
-    private Cell shared() {
-        Cell cell = shared;
-        if (cell == null) {
-            synchronized (this) {
-                cell = shared;
-                if (cell == null) {
-                    cell = cell();
-                    shared = cell;
-                }
-            }
-        }
-        return cell;
     }
 
     private Cell cell() {

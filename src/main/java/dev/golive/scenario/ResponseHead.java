@@ -20,8 +20,6 @@ final class ResponseHead {
     /** The bytes of a long read as eight bytes, the first in the lowest: for finding line ends a word at a time. */
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -84,7 +82,7 @@ final class ResponseHead {
         int at = from;
         int stop;
         while (true) {
-            int lf = find(bytes, at, to, LFS);
+            int lf = find(bytes, at, to, (byte) '\n');
             if (lf < 0) {
                 return null;
             }
@@ -141,7 +139,7 @@ final class ResponseHead {
                 }
                 fields[count * 4 - 1] = trailing(bytes, at, lineStop);
             } else if (lineStop > at) {
-                int colon = find(bytes, at, lineStop, COLONS);
+                int colon = find(bytes, at, lineStop, (byte) ':');
                 if (colon <= at) {
                     throw new IllegalArgumentException("invalid header line: "
                             + new String(bytes, at, Math.min(lineStop - at, 100), StandardCharsets.ISO_8859_1));
@@ -172,11 +170,9 @@ final class ResponseHead {
         return new ResponseHead(bytes, minor, status, reasonEnd, fields, count, framing, consumed);
     }
 
-    /**
-     * The index of the first byte in {@code bytes[from, to)} that is the byte {@code eight}
-     * repeats eight times ({@link #LFS}, {@link #COLONS}), or -1; eight bytes at a time.
-     */
-    private static int find(byte[] bytes, int from, int to, long eight) {
+    /** The index of the first {@code b} in {@code bytes[from, to)}, or -1; eight bytes at a time. */
+    private static int find(byte[] bytes, int from, int to, byte b) {
+        long eight = (b & 0xFFL) * ONES;
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long word = (long) WORDS.get(bytes, i) ^ eight;
@@ -187,7 +183,6 @@ final class ResponseHead {
                 return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
             }
         }
-        byte b = (byte) eight;
         for (; i < to; i++) {
             if (bytes[i] == b) {
                 return i;
@@ -238,15 +233,6 @@ final class ResponseHead {
             end--;
         }
         return end;
-    }
-
-    private static int indexOf(byte[] bytes, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     int status() {
@@ -314,7 +300,7 @@ final class ResponseHead {
                 int at = fields[i * 4 + 2];
                 int end = fields[i * 4 + 3];
                 while (at <= end) {
-                    int comma = indexOf(bytes, at, end, (byte) ',');
+                    int comma = find(bytes, at, end, (byte) ',');
                     int stop = comma < 0 ? end : comma;
                     int start = at;
                     while (start < stop && isSpace(bytes[start])) {
