@@ -41,7 +41,7 @@ final class Outgoing {
         this.origin = Origin.of(uri);
         this.wireMethod = HttpMethod.valueOf(method);
         this.target = target(uri);
-        this.wireHeaders = wireHeaders(this.headers, this.body.length, uri);
+        this.wireHeaders = wireHeaders(this.headers, this.body.length, sendsLength(method, this.body.length), uri);
         this.wire = encode();
     }
 
@@ -74,7 +74,10 @@ final class Outgoing {
         return target;
     }
 
-    /** The headers as sent, with Content-Length and Host; shared by every send, so read only. */
+    /**
+     * The headers as sent, with Host, and Content-Length when {@link #sendsLength}; shared by every
+     * send, so read only.
+     */
     HttpHeaders wireHeaders() {
         return wireHeaders;
     }
@@ -156,10 +159,24 @@ final class Outgoing {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
-    private static HttpHeaders wireHeaders(List<Map.Entry<String, String>> headers, int length, URI uri) {
+    /**
+     * Whether the request says how long its body is: when it has one, or when its method defines a
+     * body (an empty POST says {@code Content-Length: 0}). A GET or DELETE without a body says
+     * nothing, as browsers do (RFC 9110, section 8.6).
+     */
+    static boolean sendsLength(String method, int length) {
+        return length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    private static HttpHeaders wireHeaders(
+            List<Map.Entry<String, String>> headers, int length, boolean sendsLength, URI uri) {
         HttpHeaders wire = DefaultHttpHeadersFactory.headersFactory().newHeaders();
         headers.forEach(h -> wire.add(h.getKey(), h.getValue()));
-        wire.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        if (sendsLength) {
+            wire.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        } else {
+            wire.remove(HttpHeaderNames.CONTENT_LENGTH);
+        }
         if (!wire.contains(HttpHeaderNames.HOST)) {
             wire.set(HttpHeaderNames.HOST, uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost());
         }

@@ -188,6 +188,23 @@ class ShopScenarioTest {
     }
 
     @Test
+    void aRequestSaysHowLongItsBodyIsOnlyWhenItHasOneOrItsMethodDefinesOne() {
+        Scenarios s = plan("""
+                lengths:
+                  steps:
+                    - { get: /echo }
+                    - { post: /echo }
+                    - { delete: /echo, body: "x" }
+                """);
+
+        List<StepResult> steps = s.run("lengths").steps();
+
+        assertThat(steps.get(0).response()).contains("GET /echo").doesNotContain("content-length");
+        assertThat(steps.get(1).response()).contains("POST /echo", "content-length: 0");
+        assertThat(steps.get(2).response()).contains("DELETE /echo", "content-length: 1");
+    }
+
+    @Test
     void aUserKeepsItsConnectionAliveAndAnotherUserOpensItsOwn() {
         Scenarios s = plan("""
                 twice:
