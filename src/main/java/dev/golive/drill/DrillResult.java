@@ -86,6 +86,7 @@ public record DrillResult(
         f.put("baselineP95Ms", figures.baselineP95());
         f.put("requests", figures.requests());
         f.put("errors", figures.errors());
+        f.put("errorKinds", new java.util.TreeMap<>(figures.errorKinds()));
         f.put("errorRate", figures.errorRate());
         f.put("p95Ms", figures.p95());
         f.put("detectionSeconds", figures.detection());

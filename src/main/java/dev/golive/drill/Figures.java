@@ -1,6 +1,7 @@
 package dev.golive.drill;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a drill measured.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param baselineP95 the 95th percentile before the fault, in ms, or null
  * @param requests requests that came back during the fault (from the fault to the restore)
  * @param errors of them, the failed ones
+ * @param errorKinds the failed ones by kind ({@code reset}, {@code status}, …)
  * @param errorRate errors during the fault, in percent
  * @param p95 the 95th percentile during the fault, in ms, or null when none passed
  * @param detection seconds from the fault until the load first saw it, or null when it never did
@@ -21,12 +23,14 @@ public record Figures(
         Double baselineP95,
         long requests,
         long errors,
+        Map<String, Long> errorKinds,
         double errorRate,
         Double p95,
         Double detection,
         Double recovery,
         List<Point> seconds) {
     public Figures {
+        errorKinds = Map.copyOf(errorKinds);
         seconds = List.copyOf(seconds);
     }
 

@@ -19,14 +19,14 @@ final class Judge {
             out.add(new Verdict(
                     "errors during the fault",
                     "at most " + percent(e.errors()),
-                    percent(f.errorRate()) + " (" + f.errors() + " of " + f.requests() + ")",
+                    percent(f.errorRate()) + " (" + f.errors() + " of " + f.requests() + kinds(f, ": ", "") + ")",
                     f.errorRate() <= e.errors()));
         }
         if (e.errorCount() != null) {
             out.add(new Verdict(
                     "error count during the fault",
                     "at most " + e.errorCount(),
-                    String.valueOf(f.errors()),
+                    f.errors() + kinds(f, " (", ")"),
                     f.errors() <= e.errorCount()));
         }
         if (e.recovery() != null) {
@@ -52,6 +52,11 @@ final class Judge {
         out.add(new Verdict(
                 "ran to its end", "all its phases", stopped == null ? "ran to its end" : stopped, stopped == null));
         return out;
+    }
+
+    /** The errors during the fault by kind, between {@code before} and {@code after}; empty without errors. */
+    private static String kinds(Figures f, String before, String after) {
+        return f.errorKinds().isEmpty() ? "" : before + Timeline.kinds(f.errorKinds()) + after;
     }
 
     private static Verdict all(String check, String expected, List<Done> done) {

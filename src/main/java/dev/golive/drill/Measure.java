@@ -3,6 +3,7 @@ package dev.golive.drill;
 import dev.golive.load.Interval;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,7 +25,7 @@ final class Measure {
         Interval base = sum(before);
         double baseRate = rate(base);
         if (fault < 0) {
-            return new Figures(baseRate, p95(base.times()), 0, 0, 0, null, null, null, points(seconds));
+            return new Figures(baseRate, p95(base.times()), 0, 0, Map.of(), 0, null, null, null, points(seconds));
         }
         double until = marks.restore() >= 0 ? marks.restore() : marks.end();
         Interval during = sum(seconds.stream()
@@ -53,6 +54,7 @@ final class Measure {
                 p95(base.times()),
                 during.passed() + during.failed(),
                 during.failed(),
+                during.errors(),
                 rate(during),
                 p95(during.times()),
                 detection,
@@ -73,9 +75,7 @@ final class Measure {
         for (Timeline.Second s : seconds) {
             sum = sum == null ? s.overall() : sum.plus(s.overall());
         }
-        return sum == null
-                ? new Interval("overall", "overall", new Histogram(3), new Histogram(3), java.util.Map.of())
-                : sum;
+        return sum == null ? new Interval("overall", "overall", new Histogram(3), new Histogram(3), Map.of()) : sum;
     }
 
     private static double rate(Interval i) {

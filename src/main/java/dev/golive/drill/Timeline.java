@@ -6,6 +6,8 @@ import dev.golive.load.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /** The drill's load, second by second, and the phase it is in; fed by the load's monitor. */
@@ -46,12 +48,22 @@ final class Timeline implements LoadListener {
         long p95 = o.passed() == 0 ? 0 : o.times().getValueAtPercentile(95) / 1000;
         status.accept(String.format(
                 Locale.ROOT,
-                "%4ds  %-8s  ok %d  errors %d  p95 %d ms",
+                "%4ds  %-8s  ok %d  errors %d%s  p95 %d ms",
                 sample.second() + 1,
                 phase,
                 o.passed(),
                 o.failed(),
+                o.errors().isEmpty() ? "" : " (" + kinds(o.errors()) + ")",
                 p95));
+    }
+
+    /** Errors by kind, the most frequent first: {@code "reset 3, timeout 1"}, or empty. */
+    static String kinds(Map<String, Long> errors) {
+        StringJoiner out = new StringJoiner(", ");
+        errors.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.add(e.getKey() + " " + e.getValue()));
+        return out.toString();
     }
 
     void phase(String name) {

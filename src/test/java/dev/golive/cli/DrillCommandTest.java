@@ -70,7 +70,7 @@ class DrillCommandTest {
         CliRun run = system.golive(
                 "drill", "retry", "kill-one", "--json", "-o", html.toString(), "--junit", junit.toString());
 
-        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err() + system.retryingLog()).isZero();
         JsonNode result = JSON.readTree(run.out()).get(0);
         assertThat(result.path("outcome").asText()).isEqualTo("survived");
         assertThat(result.path("instances").get(0).asText()).isEqualTo("web/app1");
@@ -111,7 +111,11 @@ class DrillCommandTest {
         assertThat(verdict(result, "error count during the fault").path("met").asBoolean())
                 .isFalse();
         assertThat(run.err())
-                .contains("not survived on direct: kill-one", "error count during the fault: expected at most 0");
+                .contains("not survived on direct: kill-one", "error count during the fault: expected at most 0")
+                // by kind: the balancer answered 502 to the requests it sent to the killed instance
+                .containsPattern("error count during the fault: expected at most 0, got (\\d+) \\(status \\1\\)");
+        assertThat(result.path("figures").path("errorKinds").path("status").asLong())
+                .isEqualTo(result.path("figures").path("errors").asLong());
         assertThat(system.run(result.path("run").asText()).outcome()).isEqualTo("not-survived");
     }
 
@@ -313,14 +317,15 @@ class DrillCommandTest {
 
         CliRun run = system.golive(system.matrix, "drill", "retry", "--all", "--junit", junit.toString());
 
-        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
+        String why = run.out() + run.err() + system.retryingLog();
+        assertThat(run.code()).as(why).isEqualTo(1);
         List<String> rows = run.out()
                 .lines()
                 .filter(l -> l.matches("^(survived|NOT SURVIVED|INTERRUPTED) .*"))
                 .toList();
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("survived").contains("kill-one", "kill", "web/app1", "0.00% (0/");
-        assertThat(rows.get(1)).startsWith("survived").contains("restart-one", "restart", "web/app2");
+        assertThat(rows).as(why).hasSize(3);
+        assertThat(rows.get(0)).as(why).startsWith("survived").contains("kill-one", "kill", "web/app1", "0.00% (0/");
+        assertThat(rows.get(1)).as(why).startsWith("survived").contains("restart-one", "restart", "web/app2");
         assertThat(rows.get(2)).startsWith("NOT SURVIVED").contains("hang-slow", "hang", "web/app2", " ms");
         assertThat(run.out()).contains("hang-slow: p95 during the fault: expected at most 500 ms, got ");
         assertThat(run.err()).contains("not survived on retry: hang-slow (run ");

@@ -210,6 +210,11 @@ final class DrillFixture implements AutoCloseable {
         }
     }
 
+    /** The error log of the retrying balancer: why it gave up on a backend, for a failing test's message. */
+    String retryingLog() {
+        return "\n--- the retrying balancer's error log ---\n" + retrying.errorLog();
+    }
+
     /** The journal and the runs, read as the next golive command would. */
     List<JournalEntry> journal(String runId) {
         Store store = Store.open(null, dir, UnaryOperator.identity());

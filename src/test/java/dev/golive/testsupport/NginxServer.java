@@ -148,6 +148,18 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What nginx wrote to its error log so far (for a balancer: each backend that failed a request,
+     * and why), for a failing test's message.
+     */
+    public String errorLog() {
+        try {
+            return Files.readString(dir.resolve("logs/error.log"));
+        } catch (IOException e) {
+            return "(no error log: " + e.getMessage() + ")";
+        }
+    }
+
     /** Where the static files are served from. */
     public Path root() {
         return dir.resolve("html");
