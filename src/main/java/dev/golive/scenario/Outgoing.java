@@ -164,7 +164,7 @@ final class Outgoing {
      * body (an empty POST says {@code Content-Length: 0}). A GET or DELETE without a body says
      * nothing, as browsers do (RFC 9110, section 8.6).
      */
-    static boolean sendsLength(String method, int length) {
+    private static boolean sendsLength(String method, int length) {
         return length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
