@@ -4,6 +4,7 @@ import dev.golive.load.Health;
 import dev.golive.load.LoadResult;
 import dev.golive.load.Stats;
 import dev.golive.load.Verdict;
+import dev.golive.scenario.Errors;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,10 +24,7 @@ final class LoadPrinter {
         table(out, "request", result.requests(), null);
         if (!result.errors().isEmpty()) {
             out.println();
-            out.println("errors by kind: "
-                    + result.errors().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue())
-                            .collect(java.util.stream.Collectors.joining(", ")));
+            out.println("errors by kind: " + Errors.list(result.errors()));
         }
         Health h = result.health();
         out.println();

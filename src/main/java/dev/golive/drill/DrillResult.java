@@ -3,7 +3,6 @@ package dev.golive.drill;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How one drill went: what was done, what was measured, and whether the service survived.
@@ -87,7 +86,7 @@ public record DrillResult(
         f.put("baselineP95Ms", figures.baselineP95());
         f.put("requests", figures.requests());
         f.put("errors", figures.errors());
-        f.put("errorKinds", new TreeMap<>(figures.errorKinds()));
+        f.put("errorKinds", figures.errorKinds());
         f.put("errorRate", figures.errorRate());
         f.put("p95Ms", figures.p95());
         f.put("detectionSeconds", figures.detection());

@@ -1,7 +1,9 @@
 package dev.golive.drill;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a drill measured.
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param baselineP95 the 95th percentile before the fault, in ms, or null
  * @param requests requests that came back during the fault (from the fault to the restore)
  * @param errors of them, the failed ones
- * @param errorKinds the failed ones by kind ({@code reset}, {@code status}, …)
+ * @param errorKinds the failed ones by kind ({@code reset}, {@code status}, …), in the kinds' order
  * @param errorRate errors during the fault, in percent
  * @param p95 the 95th percentile during the fault, in ms, or null when none passed
  * @param detection seconds from the fault until the load first saw it, or null when it never did
@@ -30,7 +32,7 @@ public record Figures(
         Double recovery,
         List<Point> seconds) {
     public Figures {
-        errorKinds = Map.copyOf(errorKinds);
+        errorKinds = Collections.unmodifiableMap(new TreeMap<>(errorKinds));
         seconds = List.copyOf(seconds);
     }
 

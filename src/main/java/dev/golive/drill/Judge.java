@@ -1,6 +1,7 @@
 package dev.golive.drill;
 
 import dev.golive.plan.Drill;
+import dev.golive.scenario.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Judge {
 
     /** The errors during the fault by kind, between {@code before} and {@code after}; empty without errors. */
     private static String kinds(Figures f, String before, String after) {
-        return f.errorKinds().isEmpty() ? "" : before + Timeline.kinds(f.errorKinds()) + after;
+        return f.errorKinds().isEmpty() ? "" : before + Errors.list(f.errorKinds()) + after;
     }
 
     private static Verdict all(String check, String expected, List<Done> done) {

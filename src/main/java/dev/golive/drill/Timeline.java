@@ -3,11 +3,10 @@ package dev.golive.drill;
 import dev.golive.load.Interval;
 import dev.golive.load.LoadListener;
 import dev.golive.load.Sample;
+import dev.golive.scenario.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /** The drill's load, second by second, and the phase it is in; fed by the load's monitor. */
@@ -53,17 +52,8 @@ final class Timeline implements LoadListener {
                 phase,
                 o.passed(),
                 o.failed(),
-                o.errors().isEmpty() ? "" : " (" + kinds(o.errors()) + ")",
+                o.errors().isEmpty() ? "" : " (" + Errors.list(o.errors()) + ")",
                 p95));
-    }
-
-    /** Errors by kind, the most frequent first: {@code "reset 3, timeout 1"}, or empty. */
-    static String kinds(Map<String, Long> errors) {
-        StringJoiner out = new StringJoiner(", ");
-        errors.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> out.add(e.getKey() + " " + e.getValue()));
-        return out.toString();
     }
 
     void phase(String name) {

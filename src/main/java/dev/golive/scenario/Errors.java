@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
 /**
@@ -39,6 +41,13 @@ public final class Errors {
             List.of(CONNECT, TLS, TIMEOUT, RESET, MALFORMED, TOO_LARGE, STATUS, CHECK, SCRIPT, INTERRUPTED);
 
     private Errors() {}
+
+    /** Counts by kind as one line, in the map's order: {@code "reset 3, timeout 1"}. */
+    public static String list(Map<String, Long> byKind) {
+        return byKind.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
 
     /** The kind of an exception that ended an exchange. */
     static String of(Throwable e) {

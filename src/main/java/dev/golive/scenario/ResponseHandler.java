@@ -140,7 +140,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        watch(ctx, timeout.toNanos());
+        watch(ctx, timeoutNanos);
         ctx.fireChannelActive();
     }
 
@@ -150,7 +150,7 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
     private void check(ChannelHandlerContext ctx) {
         Outgoing waiting = request;
-        long left = waiting == null ? timeout.toNanos() : deadline - System.nanoTime();
+        long left = waiting == null ? timeoutNanos : deadline - System.nanoTime();
         if (left > 0) {
             watch(ctx, left);
             return;
