@@ -15,13 +15,13 @@
 #      minus that with 10 users, read at the same moment of the same test (goal: < 25 KB); then
 #      the live heap of each (a class histogram, which collects all garbage first).
 #
-# Usage: bench/load-vs-wrk.sh          (about 9 minutes; QUICK=1 for a try-out of about 2)
+# Usage: bench/load-vs-wrk.sh          (about 11 minutes; QUICK=1 for a try-out of about 2)
 # Needs: nginx, wrk, time (GNU), python3, a JDK 21+ and Maven to build golive, and an open files
 # limit above MEMORY_USERS (the script raises its own to 65536, or else to the hard limit).
 # Prints every run with the load average of the machine, then a summary.
 # golive runs through its launcher (./golive), as users run it, with the launcher's JVM options for
 # a load test; the launcher builds target/golive.jar when it is missing or stale.
-# Env:   RUNS            closed-model runs of each contender (default 3, quick 1)
+# Env:   RUNS            closed-model runs of each contender, alternating (default 5, quick 1)
 #        CLOSED_SECONDS  length of a closed-model run (default 20, quick 5)
 #        CONNECTIONS     users of golive, connections of wrk (default 50)
 #        OPEN_RATE       arrivals per second against the stalling server (default 200)
@@ -37,7 +37,7 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 
 quick=${QUICK:-0}
 pick() { if [ "$quick" = 1 ]; then echo "$2"; else echo "$1"; fi; }
-runs=${RUNS:-$(pick 3 1)}
+runs=${RUNS:-$(pick 5 1)}
 closed_seconds=${CLOSED_SECONDS:-$(pick 20 5)}
 connections=${CONNECTIONS:-50}
 open_rate=${OPEN_RATE:-200}
