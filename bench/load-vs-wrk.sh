@@ -233,8 +233,10 @@ for i in $(seq 1 "$runs"); do
   wr+=("$(awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }' "$work/wrk.out")")
   wc+=("$(cpu_seconds "$work/wrk.time")")
   wn=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
-  printf 'run %d: golive %s req/s (%s in its second half; %d requests, %s s CPU; %s), wrk %s req/s (%d requests, %s s CPU) (load %s)\n' \
-    "$i" "${gr[-1]}" "${gs[-1]}" "$gn" "${gc[-1]}" "$valid" "${wr[-1]}" "$wn" "${wc[-1]}" "$(load_average)" >&2
+  # The two runs of a pair, one after the other, show how far the machine's state moves the ratio.
+  pair=$(awk -v g="${gr[-1]}" -v w="${wr[-1]}" 'BEGIN { printf "%.2f\n", g / w }')
+  printf 'run %d: golive %s req/s (%s in its second half; %d requests, %s s CPU; %s), wrk %s req/s (%d requests, %s s CPU), golive / wrk %s (load %s)\n' \
+    "$i" "${gr[-1]}" "${gs[-1]}" "$gn" "${gc[-1]}" "$valid" "${wr[-1]}" "$wn" "${wc[-1]}" "$pair" "$(load_average)" >&2
   gpc+=("$(awk -v n="$gn" -v c="${gc[-1]}" 'BEGIN { printf "%.0f\n", n / c }')")
   wpc+=("$(awk -v n="$wn" -v c="${wc[-1]}" 'BEGIN { printf "%.0f\n", n / c }')")
   gnet+=("$gn ${gc[-1]}")
