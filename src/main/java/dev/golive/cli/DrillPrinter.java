@@ -20,7 +20,7 @@ final class DrillPrinter {
                     r.drill(),
                     r.faultKind(),
                     String.join(",", r.radius().instances()),
-                    String.format(Locale.ROOT, "%.2f%% (%d/%d)", f.errorRate(), f.errors(), f.requests()),
+                    f.errorsShown("/"),
                     f.p95() == null ? "-" : String.format(Locale.ROOT, "%.1f ms", f.p95()),
                     f.detection() == null ? "not seen" : f.detection() + " s",
                     f.recovery() == null ? "not recovered" : f.recovery() + " s",

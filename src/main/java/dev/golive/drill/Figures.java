@@ -1,7 +1,9 @@
 package dev.golive.drill;
 
+import dev.golive.scenario.Errors;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +36,20 @@ public record Figures(
     public Figures {
         errorKinds = Collections.unmodifiableMap(new TreeMap<>(errorKinds));
         seconds = List.copyOf(seconds);
+    }
+
+    /**
+     * The errors during the fault as the matrix shows them, with their kinds when there are any:
+     * {@code 7.50% (6/80: status 6)}, or {@code 7.50% (6 of 80: status 6)} with {@code of}.
+     */
+    public String errorsShown(String of) {
+        return shown(errorRate, errors, requests, errorKinds, of);
+    }
+
+    /** See {@link #errorsShown(String)}; for figures read back from the journal. */
+    public static String shown(double rate, long errors, long requests, Map<String, Long> kinds, String of) {
+        String byKind = kinds.isEmpty() ? "" : ": " + Errors.list(kinds);
+        return String.format(Locale.ROOT, "%.2f%% (%d%s%d%s)", rate, errors, of, requests, byKind);
     }
 
     /**

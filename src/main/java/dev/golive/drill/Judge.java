@@ -20,14 +20,14 @@ final class Judge {
             out.add(new Verdict(
                     "errors during the fault",
                     "at most " + percent(e.errors()),
-                    percent(f.errorRate()) + " (" + f.errors() + " of " + f.requests() + kinds(f, ": ", "") + ")",
+                    f.errorsShown(" of "),
                     f.errorRate() <= e.errors()));
         }
         if (e.errorCount() != null) {
             out.add(new Verdict(
                     "error count during the fault",
                     "at most " + e.errorCount(),
-                    f.errors() + kinds(f, " (", ")"),
+                    f.errors() + (f.errorKinds().isEmpty() ? "" : " (" + Errors.list(f.errorKinds()) + ")"),
                     f.errors() <= e.errorCount()));
         }
         if (e.recovery() != null) {
@@ -53,11 +53,6 @@ final class Judge {
         out.add(new Verdict(
                 "ran to its end", "all its phases", stopped == null ? "ran to its end" : stopped, stopped == null));
         return out;
-    }
-
-    /** The errors during the fault by kind, between {@code before} and {@code after}; empty without errors. */
-    private static String kinds(Figures f, String before, String after) {
-        return f.errorKinds().isEmpty() ? "" : before + Errors.list(f.errorKinds()) + after;
     }
 
     private static Verdict all(String check, String expected, List<Done> done) {

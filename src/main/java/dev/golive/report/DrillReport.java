@@ -2,6 +2,7 @@ package dev.golive.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.golive.drill.Figures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Drills as one self-contained HTML page (uPlot inlined), or as JUnit XML with one test case per
@@ -221,13 +223,18 @@ public record DrillReport(String title, List<JsonNode> drills) {
         return String.join(", ", out);
     }
 
+    /** The errors during the fault, by kind where the run recorded them (runs before kinds did not). */
     private static String errors(JsonNode f) {
-        return String.format(
-                Locale.ROOT,
-                "%.2f%% (%d of %d)",
+        Map<String, Long> kinds = new TreeMap<>();
+        f.path("errorKinds")
+                .properties()
+                .forEach(e -> kinds.put(e.getKey(), e.getValue().asLong()));
+        return Figures.shown(
                 f.path("errorRate").asDouble(),
                 f.path("errors").asLong(),
-                f.path("requests").asLong());
+                f.path("requests").asLong(),
+                kinds,
+                " of ");
     }
 
     private static String ms(JsonNode n) {

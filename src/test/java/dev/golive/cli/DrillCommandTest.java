@@ -101,7 +101,8 @@ class DrillCommandTest {
 
     @Test
     void killedInstanceIsNotSurvivedWhenTheBalancerDoesNotRetry() throws IOException {
-        CliRun run = system.golive("drill", "direct", "kill-one", "--json");
+        Path html = out.resolve("direct.html");
+        CliRun run = system.golive("drill", "direct", "kill-one", "--json", "-o", html.toString());
 
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         JsonNode result = JSON.readTree(run.out()).get(0);
@@ -114,8 +115,13 @@ class DrillCommandTest {
                 .contains("not survived on direct: kill-one", "error count during the fault: expected at most 0")
                 // by kind: the balancer answered 502 to the requests it sent to the killed instance
                 .containsPattern("error count during the fault: expected at most 0, got (\\d+) \\(status \\1\\)");
+        long errors = result.path("figures").path("errors").asLong();
         assertThat(result.path("figures").path("errorKinds").path("status").asLong())
-                .isEqualTo(result.path("figures").path("errors").asLong());
+                .isEqualTo(errors);
+        // the report's matrix gives them by kind too
+        assertThat(Files.readString(html))
+                .contains("(" + errors + " of "
+                        + result.path("figures").path("requests").asLong() + ": status " + errors + ")");
         assertThat(system.run(result.path("run").asText()).outcome()).isEqualTo("not-survived");
     }
 
