@@ -27,7 +27,7 @@ final class Judge {
             out.add(new Verdict(
                     "error count during the fault",
                     "at most " + e.errorCount(),
-                    f.errors() + (f.errorKinds().isEmpty() ? "" : " (" + Errors.list(f.errorKinds()) + ")"),
+                    f.errors() + Errors.noted(f.errorKinds()),
                     f.errors() <= e.errorCount()));
         }
         if (e.recovery() != null) {

@@ -52,7 +52,7 @@ final class Timeline implements LoadListener {
                 phase,
                 o.passed(),
                 o.failed(),
-                o.errors().isEmpty() ? "" : " (" + Errors.list(o.errors()) + ")",
+                Errors.noted(o.errors()),
                 p95));
     }
 

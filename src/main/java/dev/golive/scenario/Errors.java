@@ -49,6 +49,11 @@ public final class Errors {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The counts by kind in parentheses after a count, {@code " (reset 3, timeout 1)"}; empty without any. */
+    public static String noted(Map<String, Long> byKind) {
+        return byKind.isEmpty() ? "" : " (" + list(byKind) + ")";
+    }
+
     /** The kind of an exception that ended an exchange. */
     static String of(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

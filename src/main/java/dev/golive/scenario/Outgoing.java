@@ -41,7 +41,7 @@ final class Outgoing {
         this.origin = Origin.of(uri);
         this.wireMethod = HttpMethod.valueOf(method);
         this.target = target(uri);
-        this.wireHeaders = wireHeaders(this.headers, this.body.length, sendsLength(method, this.body.length), uri);
+        this.wireHeaders = wireHeaders(this.headers, method, this.body.length, uri);
         this.wire = encode();
     }
 
@@ -169,10 +169,10 @@ final class Outgoing {
     }
 
     private static HttpHeaders wireHeaders(
-            List<Map.Entry<String, String>> headers, int length, boolean sendsLength, URI uri) {
+            List<Map.Entry<String, String>> headers, String method, int length, URI uri) {
         HttpHeaders wire = DefaultHttpHeadersFactory.headersFactory().newHeaders();
         headers.forEach(h -> wire.add(h.getKey(), h.getValue()));
-        if (sendsLength) {
+        if (sendsLength(method, length)) {
             wire.set(HttpHeaderNames.CONTENT_LENGTH, length);
         } else {
             wire.remove(HttpHeaderNames.CONTENT_LENGTH);
