@@ -47,6 +47,7 @@ class DrillCommandTest {
     void bothInstancesRun() {
         CliRun started = system.golive("service", "retry", "web", "start");
         assertThat(started.code()).as(started.out() + started.err()).isZero();
+        system.balancersUseEveryInstance();
     }
 
     @AfterEach

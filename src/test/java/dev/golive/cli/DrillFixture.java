@@ -9,11 +9,20 @@ import dev.golive.testsupport.NginxServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 
 /**
  * Two instances of a small service on two loopback addresses, managed by golive as a process
@@ -25,6 +34,10 @@ import java.util.function.UnaryOperator;
 final class DrillFixture implements AutoCloseable {
     static final Map<String, String> ENV = Map.of("GOLIVE_USER", "tester");
     static final List<String> HOSTS = List.of("app1", "app2");
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     final Path dir;
     final Path plan;
@@ -208,6 +221,37 @@ final class DrillFixture implements AutoCloseable {
                 new ProcessBuilder("kill", "-CONT", String.valueOf(pid)).start();
             }
         }
+    }
+
+    /**
+     * Waits until the balancers that set a failed instance aside send requests to each instance
+     * again. nginx keeps an instance aside for up to {@code fail_timeout} (plus its clock's second)
+     * after its last failure, even once the instance answers its health check; a drill begun then
+     * would find its survivor aside and no instance to send a request to.
+     */
+    void balancersUseEveryInstance() {
+        for (NginxServer balancer : List.of(retrying, direct)) {
+            Set<String> alone = new HashSet<>();
+            Awaitility.await("both instances answering through " + balancer.url())
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        answeredAlone(balancer).ifPresent(alone::add);
+                        return alone.size() == HOSTS.size();
+                    });
+        }
+    }
+
+    /** The backend that answered a request through the balancer when it was the only one tried. */
+    private static Optional<String> answeredAlone(NginxServer balancer) throws IOException, InterruptedException {
+        HttpResponse<Void> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(balancer.url() + "/"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.headers()
+                .firstValue("X-Upstream")
+                .filter(tried -> response.statusCode() == 200 && !tried.contains(","));
     }
 
     /** The error log of the retrying balancer: why it gave up on a backend, for a failing test's message. */

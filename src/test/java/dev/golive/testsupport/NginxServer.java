@@ -41,7 +41,8 @@ public final class NginxServer implements AutoCloseable {
      * A load balancer in front of {@code backends} ({@code host:port}), round robin, giving up on a
      * backend that does not connect or answer within a second. With {@code retries} a request that
      * fails on one backend is tried on the next ({@code proxy_next_upstream error timeout}); without,
-     * its error reaches the client.
+     * its error reaches the client. Each response names the backends tried in {@code X-Upstream}
+     * ({@code 127.0.0.2:8080, 127.0.0.3:8080} when the first failed).
      */
     public static NginxServer startBalancer(Path dir, List<String> backends, boolean retries) throws IOException {
         return startBalancer(dir, backends, retries, true);
@@ -67,6 +68,7 @@ public final class NginxServer implements AutoCloseable {
                       proxy_read_timeout 1s;
                       proxy_send_timeout 1s;
                       proxy_next_upstream %s;
+                      add_header X-Upstream $upstream_addr always;
                     }""".formatted(retries ? "error timeout" : "off");
         return start(dir, false, upstream.toString(), proxy);
     }
