@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "capture",
         description = {
-            "Take thread dumps (and per-thread CPU, class histograms) from the JVMs of a service's",
-            "instances, locally or over SSH, into the store's capture directory, and read them."
+            "Take thread dumps (and per-thread CPU, class histograms) from the JVMs of a service's"
+                    + " instances, locally or over SSH, into the store's capture directory, and read them."
         })
 final class CaptureCommand implements Runnable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");

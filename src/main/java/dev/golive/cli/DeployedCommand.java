@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "deployed",
         description = {
-            "What runs on each instance of an environment, verified by hashing the files on the hosts:",
-            "a file changed by hand shows as drift, an interrupted deploy shows what it left."
+            "What runs on each instance of an environment, verified by hashing the files on the hosts.",
+            "A file changed by hand shows as drift; an interrupted deploy shows what it left."
         })
 final class DeployedCommand implements Runnable {
     private static final String RED = "\u001b[31m";

@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "diag",
         description = {
-            "Read thread dumps, class histograms and per-thread CPU (top -H) of a JVM and find what slows or stops it:",
-            "deadlocks, contended locks, exhausted thread pools, waits on the database and its connection pool,",
-            "stuck and CPU-hot threads, leak suspects. Dumps of one JVM are read as a series, oldest first.",
+            "Read thread dumps, class histograms and per-thread CPU (top -H) of a JVM and find what slows or"
+                    + " stops it.",
+            "It finds deadlocks, contended locks, exhausted thread pools, waits on the database and its"
+                    + " connection pool, stuck and CPU-hot threads, and leak suspects.",
+            "Dumps of one JVM are read as a series, oldest first.",
             "Exits 0 whatever it finds; 2 when a file cannot be read or holds no capture."
         })
 final class DiagCommand implements Runnable {

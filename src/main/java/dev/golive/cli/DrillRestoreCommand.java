@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "restore",
         description = {
-            "Finish the restores of drills that never recorded theirs (golive was killed mid-drill):",
-            "start stopped instances, continue hung ones, remove blocks. Refused while a drill runs in ENV."
+            "Finish the restores of drills that never recorded theirs (golive was killed mid-drill).",
+            "Starts stopped instances, continues hung ones, removes blocks. Refused while a drill runs in ENV."
         })
 final class DrillRestoreCommand implements Runnable {
     private final Context context;

@@ -62,6 +62,7 @@ final class Golive implements Runnable {
         CommandLine cli = new CommandLine(new Golive(), new Factory(context));
         // Descriptions are written in lines of up to about 100 characters: help is laid out that wide,
         // or as wide as the terminal is.
+        helpEverywhere(cli);
         cli.setUsageHelpWidth(110);
         cli.setUsageHelpAutoWidth(true);
         cli.setOut(context.out());
@@ -72,6 +73,25 @@ final class Golive implements Runnable {
         } finally {
             context.out().flush();
             context.err().flush();
+        }
+    }
+
+    /**
+     * Gives every command below the root {@code -h, --help} (golive load --help), as the root has.
+     * Not by inheriting the root's standard options: {@code help} has its own {@code -h}, and {@code
+     * release add} its own {@code --version}.
+     */
+    private static void helpEverywhere(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (sub.getCommand() instanceof CommandLine.HelpCommand || spec.findOption("--help") != null) {
+                continue;
+            }
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
+            helpEverywhere(sub);
         }
     }
 

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "resume",
         description = {
-            "Go on with a run after golive stopped: each step in doubt is shown, and the operator decides",
-            "whether it is done, must run again, or failed, with a reason. Then the walk goes on."
+            "Go on with a run after golive stopped: each step in doubt is shown, and the operator decides"
+                    + " whether it is done, must run again, or failed, with a reason.",
+            "Then the walk goes on."
         })
 final class RunbookResume extends RunbookRunCommand {
     @Option(names = "--confirm-env", paramLabel = "ENV", description = "The environment's name, typed back up front.")

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         description = {
-            "Serve the war-room dashboard: the runbook live with its buttons, readiness, load tests",
-            "with live charts, drills, releases, diagnostics and the journal. Loopback only unless",
-            "TLS is given (or --insecure-http). Users are added with `golive user add`."
+            "Serve the war-room dashboard: the runbook live with its buttons, readiness, load tests with live"
+                    + " charts, drills, releases, diagnostics and the journal.",
+            "Loopback only unless TLS is given (or --insecure-http). Users are added with `golive user add`."
         })
 final class ServeCommand implements Runnable {
     static final String TLS_PASSWORD_VARIABLE = "GOLIVE_TLS_PASSWORD";
