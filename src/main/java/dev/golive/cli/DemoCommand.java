@@ -31,10 +31,11 @@ import picocli.CommandLine.Option;
         name = "demo",
         description = {
             "Rehearse a go-live on this machine with a sample shop.",
-            "Its release deployed to staging and promoted to production, the readiness check, the integration"
-                    + " scenario, a load test that misses a target and the thread dumps that say why, the hotfix"
-                    + " released the same way, an instance lost under traffic, and the opening-night runbook."
-                    + " Stops all it started."
+            "The shop's release is deployed to staging and promoted to production; then come the readiness"
+                    + " check, the integration scenario, a load test that misses a target and the thread dumps"
+                    + " that say why, the hotfix released the same way, an instance lost under traffic, and the"
+                    + " opening-night runbook.",
+            "Stops all it started."
         })
 final class DemoCommand implements Runnable {
     private static final String[][] DASHBOARD_USERS = {

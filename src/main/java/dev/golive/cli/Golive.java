@@ -60,9 +60,9 @@ final class Golive implements Runnable {
     /** Runs one command line and returns its exit code; never throws. */
     static int run(Context context, String... args) {
         CommandLine cli = new CommandLine(new Golive(), new Factory(context));
+        helpEverywhere(cli);
         // Descriptions are written in lines of up to about 100 characters: help is laid out that wide,
         // or as wide as the terminal is.
-        helpEverywhere(cli);
         cli.setUsageHelpWidth(110);
         cli.setUsageHelpAutoWidth(true);
         cli.setOut(context.out());
