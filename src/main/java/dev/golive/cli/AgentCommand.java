@@ -6,6 +6,8 @@ import dev.golive.load.LoadResult;
 import dev.golive.load.LoadRunner;
 import dev.golive.load.Part;
 import dev.golive.load.Sample;
+import dev.golive.load.WarmUp;
+import dev.golive.plan.Durations;
 import dev.golive.plan.Environment;
 import dev.golive.plan.LoadTest;
 import dev.golive.plan.Plan;
@@ -43,6 +45,9 @@ final class AgentCommand implements Runnable {
     @Option(names = "--start-at", required = true, paramLabel = "EPOCH_MILLIS")
     long startAt;
 
+    @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "0ms")
+    String warmUp;
+
     @Option(names = "--pid-file", paramLabel = "FILE")
     String pidFile;
 
@@ -60,6 +65,26 @@ final class AgentCommand implements Runnable {
 
     AgentCommand(Context context) {
         this.context = context;
+    }
+
+    /**
+     * Readies the engine ({@link WarmUp}) for as long as the controller asked, or as long as the
+     * time left before the start allows, keeping half a second spare. Only a warm-up that could not
+     * be done is said, on standard error: standard output speaks to the controller, and the
+     * controller shows an agent's last line there when the agent fails.
+     */
+    private void warmUp() {
+        Duration asked = Durations.parse(warmUp);
+        long left = startAt - System.currentTimeMillis() - 500;
+        Duration d = asked.compareTo(Duration.ofMillis(left)) < 0 ? asked : Duration.ofMillis(left);
+        if (d.toMillis() < 500) {
+            return;
+        }
+        try {
+            WarmUp.run(d);
+        } catch (IOException | RuntimeException e) {
+            context.err().println("warm-up skipped: " + e.getMessage());
+        }
     }
 
     @Override
@@ -86,6 +111,7 @@ final class AgentCommand implements Runnable {
             throw new UsageException(e.getMessage());
         }
         writePid();
+        warmUp();
         long wait = startAt - System.currentTimeMillis();
         if (wait > 0) {
             try {

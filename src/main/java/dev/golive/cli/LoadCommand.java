@@ -7,6 +7,8 @@ import dev.golive.load.LoadRunner;
 import dev.golive.load.Sample;
 import dev.golive.load.SampleWriter;
 import dev.golive.load.Verdict;
+import dev.golive.load.WarmUp;
+import dev.golive.plan.Durations;
 import dev.golive.plan.Environment;
 import dev.golive.plan.Host;
 import dev.golive.plan.LoadTest;
@@ -14,6 +16,8 @@ import dev.golive.plan.Plan;
 import dev.golive.scenario.Timeouts;
 import dev.golive.store.Run;
 import dev.golive.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +44,9 @@ import picocli.CommandLine.Parameters;
             "Open (arrivals:) or closed (users:). Exits 1 when a target is missed."
         })
 final class LoadCommand implements Runnable {
+    /** The longest warm-up: enough for the compilers many times over. */
+    private static final Duration MAX_WARM_UP = Duration.ofMinutes(1);
+
     private final Context context;
 
     @Mixin
@@ -66,6 +74,14 @@ final class LoadCommand implements Runnable {
     String generators;
 
     @Option(
+            names = "--warm-up",
+            paramLabel = "DURATION",
+            description = "Ready golive's engine this long against a server of its own on loopback before the"
+                    + " test, on this machine or on each generator (default: ${DEFAULT-VALUE}; 0 skips it).",
+            defaultValue = "2s")
+    String warmUp;
+
+    @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
             description = "How long to wait for a response (default: ${DEFAULT-VALUE}).",
@@ -89,9 +105,13 @@ final class LoadCommand implements Runnable {
             throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
         }
         List<Host> from = generators(env);
+        Duration warm = warmUp();
         Store store = reach.workspace.open(context, plan);
         String actor = reach.workspace.actor(context);
         checkWindow(load, store, actor);
+        if (from.isEmpty() && !warm.isZero()) {
+            warmUp(warm);
+        }
         Run run = store.runs().start("load", load.name(), env.name(), actor);
         Consumer<String> stopper;
         Function<LoadListener, LoadResult> runner;
@@ -102,13 +122,14 @@ final class LoadCommand implements Runnable {
             runner = listener -> local.run(load, listener);
         } else {
             Distributed distributed = new Distributed(
-                    plan,
-                    env,
-                    from,
-                    listener -> reach.hosts(context, plan, env, listener),
-                    agentJar(),
-                    secrets(),
-                    line -> (json ? context.err() : context.out()).println(line));
+                            plan,
+                            env,
+                            from,
+                            listener -> reach.hosts(context, plan, env, listener),
+                            agentJar(),
+                            secrets(),
+                            line -> (json ? context.err() : context.out()).println(line))
+                    .warmUp(warm);
             stopper = distributed::stop;
             runner = listener -> distributed.run(load, listener);
         }
@@ -152,6 +173,42 @@ final class LoadCommand implements Runnable {
         } finally {
             finished.countDown();
             removeQuietly(hook);
+        }
+    }
+
+    /** The --warm-up duration: zero to skip it. */
+    private Duration warmUp() {
+        Duration d = null;
+        try {
+            d = warmUp.strip().equals("0") ? Duration.ZERO : Durations.parse(warmUp.strip());
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        if (d == null || d.isNegative() || d.compareTo(MAX_WARM_UP) > 0) {
+            throw new UsageException("--warm-up must be a duration of at most " + Durations.format(MAX_WARM_UP)
+                    + " such as 2s, or 0 to skip it; got '" + warmUp + "'");
+        }
+        return d;
+    }
+
+    /**
+     * Readies the engine before the run starts ({@link WarmUp}). The test runs all the same when
+     * it cannot: it then starts with a cold engine, as it did before.
+     */
+    private void warmUp(Duration duration) {
+        PrintWriter to = json ? context.err() : context.out();
+        to.println("Warming up golive's engine on loopback for " + Durations.format(duration) + " (the " + environment
+                + " environment sees none of it)");
+        try {
+            WarmUp.Done done = WarmUp.run(duration);
+            to.println(String.format(
+                    Locale.ROOT,
+                    "Warmed up: %,d requests in %s%s",
+                    done.requests(),
+                    Durations.format(done.elapsed()),
+                    done.errors() == 0 ? "" : String.format(Locale.ROOT, ", %,d failed", done.errors())));
+        } catch (IOException | RuntimeException e) {
+            to.println("Warm-up skipped: " + e.getMessage());
         }
     }
 

@@ -58,6 +58,7 @@ public final class Distributed {
     private final Map<String, Agent> agents = new ConcurrentHashMap<>();
     private final Control control = new Control();
     private Hosts hosts;
+    private Duration warmUp = Duration.ZERO;
 
     /**
      * @param hosts makes the hosts with the listener given, which receives the agents' output
@@ -108,6 +109,15 @@ public final class Distributed {
         }
     }
 
+    /**
+     * Each agent warms up its engine this long before the load starts ({@link WarmUp}); the start
+     * is put off by as much. Zero (the default) for none.
+     */
+    public Distributed warmUp(Duration duration) {
+        this.warmUp = duration;
+        return this;
+    }
+
     /** Stops every agent early (Ctrl-C, an operator). */
     public void stop(String why) {
         control.stop(why);
@@ -122,7 +132,7 @@ public final class Distributed {
             console.accept("preparing " + generators.size() + " generators: golive " + digest.substring(0, 12)
                     + ", the plan's files, clock offsets");
             each(agent -> prepare(agent, digest));
-            long start = System.currentTimeMillis() + START_DELAY_MILLIS;
+            long start = System.currentTimeMillis() + START_DELAY_MILLIS + warmUp.toMillis();
             return launch(test, listener, start, digest);
         } finally {
             hosts.close();
@@ -142,7 +152,8 @@ public final class Distributed {
                     + String.join(" ", JVM_OPTIONS) + " -jar "
                     + q(a.home + "/" + DIR + "/golive-" + digest.substring(0, 16) + ".jar") + " agent "
                     + q(environment.name()) + " " + q(test.name()) + " --part " + (a.index + 1) + "/" + n
-                    + " --start-at " + (start + a.offsetMillis) + " --pid-file " + q(a.pidFile()) + " -f "
+                    + " --start-at " + (start + a.offsetMillis) + " --warm-up " + warmUp.toMillis() + "ms"
+                    + " --pid-file " + q(a.pidFile()) + " -f "
                     + q(plan.file().getFileName().toString()) + (secrets == null ? "" : " --secrets-stdin");
             Command c = Command.of(command)
                     .withTimeout(test.duration().plusMinutes(5))
