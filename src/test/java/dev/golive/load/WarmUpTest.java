@@ -26,6 +26,14 @@ class WarmUpTest {
     }
 
     @Test
+    void aWarmUpIsALongRoundWithASecondsEndAndTwoShortOnesThatStartAgain() {
+        assertThat(WarmUp.rounds(Duration.ofSeconds(2)))
+                .containsExactly(Duration.ofMillis(1200), Duration.ofMillis(400), Duration.ofMillis(400));
+        assertThat(WarmUp.rounds(Duration.ofMillis(501)))
+                .containsExactly(Duration.ofMillis(301), Duration.ofMillis(100), Duration.ofMillis(100));
+    }
+
+    @Test
     void aWarmUpTakesSomeTime() {
         assertThatThrownBy(() -> WarmUp.run(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
