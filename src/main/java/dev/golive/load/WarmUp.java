@@ -22,9 +22,6 @@ import java.util.stream.Stream;
  * recorded.
  */
 public final class WarmUp {
-    /** How long {@code golive load} warms up unless told otherwise. */
-    public static final Duration DEFAULT = Duration.ofSeconds(2);
-
     /** Users enough to keep every event loop busy on a generator of many CPUs. */
     static final int USERS = 50;
 
