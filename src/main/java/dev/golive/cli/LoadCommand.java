@@ -178,12 +178,7 @@ final class LoadCommand implements Runnable {
 
     /** The --warm-up duration: zero to skip it. */
     private Duration warmUp() {
-        Duration d = null;
-        try {
-            d = warmUp.strip().equals("0") ? Duration.ZERO : Durations.parse(warmUp.strip());
-        } catch (IllegalArgumentException e) {
-            // said below
-        }
+        Duration d = warmUp.strip().equals("0") ? Duration.ZERO : Durations.parse(warmUp);
         if (d == null || d.isNegative() || d.compareTo(MAX_WARM_UP) > 0) {
             throw new UsageException("--warm-up must be a duration of at most " + Durations.format(MAX_WARM_UP)
                     + " such as 2s, or 0 to skip it; got '" + warmUp + "'");

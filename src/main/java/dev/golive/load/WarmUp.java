@@ -4,14 +4,11 @@ import dev.golive.plan.Plan;
 import dev.golive.plan.PlanLoader;
 import dev.golive.scenario.Timeouts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Readies golive's engine before a load test. For a moment, virtual users of a scenario of its
@@ -39,20 +36,20 @@ public final class WarmUp {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("a warm-up takes some time: " + duration);
         }
-        Path directory = Files.createTempDirectory("golive-warm-up");
+        Path file = Files.createTempFile("golive-warm-up", ".yaml");
         try (WarmUpServer server = new WarmUpServer()) {
+            List<Duration> rounds = rounds(duration);
+            Files.writeString(file, plan(server.url(), rounds));
+            Plan plan = new PlanLoader(Map.of(), null).load(file);
             long requests = 0;
             long errors = 0;
             Duration elapsed = Duration.ZERO;
-            for (Duration round : rounds(duration)) {
-                Path file = directory.resolve("warm-up.yaml");
-                Files.writeString(file, plan(server.url(), round));
-                Plan plan = new PlanLoader(Map.of(), null).load(file);
+            for (int i = 1; i <= rounds.size(); i++) {
                 LoadResult result = new LoadRunner(
                                 plan,
                                 plan.environments().get("loopback"),
                                 new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))
-                        .run(plan.loadTests().get("warm-up"), (sample, status) -> {});
+                        .run(plan.loadTests().get("round-" + i), (sample, status) -> {});
                 requests += result.overall().passed();
                 errors += result.overall().errors();
                 elapsed = elapsed.plus(result.elapsed());
@@ -64,7 +61,7 @@ public final class WarmUp {
             System.gc();
             return new Done(requests, errors, elapsed);
         } finally {
-            delete(directory);
+            Files.deleteIfExists(file);
         }
     }
 
@@ -81,8 +78,16 @@ public final class WarmUp {
         return List.of(Duration.ofMillis(d.toMillis() - 2 * fifth), Duration.ofMillis(fifth), Duration.ofMillis(fifth));
     }
 
-    /** The warm-up as a plan: one page, fetched again and again by {@link #USERS} users. */
-    static String plan(String url, Duration duration) {
+    /**
+     * The warm-up as a plan: one page, fetched again and again by {@link #USERS} users, in one load
+     * test per round ({@code round-1}, {@code round-2}, …).
+     */
+    static String plan(String url, List<Duration> rounds) {
+        StringBuilder tests = new StringBuilder();
+        for (int i = 0; i < rounds.size(); i++) {
+            tests.append("  round-%d: { scenario: page, users: %d, duration: %dms }\n"
+                    .formatted(i + 1, USERS, rounds.get(i).toMillis()));
+        }
         return """
                 system: golive warm-up
                 environments:
@@ -92,15 +97,6 @@ public final class WarmUp {
                     steps:
                       - { get: /index.html }
                 loadtests:
-                  warm-up: { scenario: page, users: %d, duration: %dms }
-                """.formatted(url, USERS, duration.toMillis());
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is removed with the others
-        }
+                """.formatted(url) + tests;
     }
 }
