@@ -1,6 +1,7 @@
 package dev.golive.target;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ final class Lifecycle {
     private static final Duration AFTER_KILL = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int LOG_END_LINES = 3;
+    private static final int LOG_ERROR_LINES = 3;
+    private static final int LOG_LINE = 240;
 
     /** What status found: running with its PIDs, stopped, or unknown because of {@code failure}. */
     record State(boolean running, List<Long> pids, String note, String failure, boolean gaveUp) {
@@ -177,17 +180,37 @@ final class Lifecycle {
         return s.pids().size() == 1 ? "PID " + s.pids().get(0) : "PIDs " + s.pids();
     }
 
+    /**
+     * Why an instance started {@code since} may not answer its health check: whether it runs now,
+     * and the errors its logs wrote since then (else the last lines of its main log). Tomcat that
+     * cannot bind its port, for one, keeps running and says so only in its log.
+     */
+    String afterUnhealthyStart(Instant since) {
+        State now = state();
+        String state = now.failure() != null ? "" : "; now " + now.describe();
+        List<String> errors = logLines(control.logs().errorsSince(since), LOG_ERROR_LINES);
+        return state + (errors.isEmpty() ? logEnd() : "; its log since the start: " + String.join(" | ", errors));
+    }
+
     /** The last lines of the instance's main log, where a start that failed usually says why. */
     private String logEnd() {
-        Result r = run(control.logs().tail(LOG_END_LINES), QUICK);
-        List<String> lines = r.ok()
-                ? r.stdout()
-                        .lines()
-                        .map(String::strip)
-                        .filter(l -> !l.isEmpty())
-                        .toList()
-                : List.of();
+        List<String> lines = logLines(control.logs().tail(LOG_END_LINES), LOG_END_LINES);
         return lines.isEmpty() ? "" : "; its log ends: " + String.join(" | ", lines);
+    }
+
+    /** The first {@code most} non-blank lines the log script prints, each on one line and shortened. */
+    private List<String> logLines(String script, int most) {
+        Result r = run(script, QUICK);
+        if (!r.ok()) {
+            return List.of();
+        }
+        return r.stdout()
+                .lines()
+                .map(l -> l.strip().replaceAll("\\s+", " "))
+                .filter(l -> !l.isEmpty())
+                .limit(most)
+                .map(l -> l.length() > LOG_LINE ? l.substring(0, LOG_LINE - 3) + "..." : l)
+                .toList();
     }
 
     private static String lastWords(Result r) {

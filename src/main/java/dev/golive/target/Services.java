@@ -5,8 +5,10 @@ import dev.golive.plan.Instance;
 import dev.golive.plan.Service;
 import dev.golive.plan.ServiceKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +112,7 @@ public final class Services {
         Lifecycle lifecycle = lifecycle(i);
         return switch (action) {
             case STATUS -> lifecycle.status();
-            case START -> healthy(lifecycle.start(options.healthDeadline()), i, options);
+            case START -> startHealthy(lifecycle, i, options);
             case STOP -> lifecycle.stop(options.stopTimeout());
             case RESTART -> restart(lifecycle, i, options);
             case KILL -> lifecycle.kill();
@@ -205,16 +207,21 @@ public final class Services {
         return new ArrayList<>(out);
     }
 
-    private ServiceOutcome healthy(ServiceOutcome started, Instance i, ServiceOptions options) {
+    /** Starts the instance and waits for its health; when it stays unhealthy, says what it shows. */
+    private ServiceOutcome startHealthy(Lifecycle lifecycle, Instance i, ServiceOptions options) {
+        // Log lines carry whole seconds: the second the start began counts as after it.
+        Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ServiceOutcome started = lifecycle.start(options.healthDeadline());
         if (!started.ok() || healthUrl(i) == null) {
             return started;
         }
         ServiceOutcome h = health(i, options.healthDeadline(), options.expectBody());
+        String why = h.ok() ? "" : lifecycle.afterUnhealthyStart(since);
         return new ServiceOutcome(
                 i.id(),
                 started.action(),
                 h.ok(),
-                started.detail() + "; " + h.detail(),
+                started.detail() + "; " + h.detail() + why,
                 started.pids(),
                 "",
                 null,
@@ -234,7 +241,7 @@ public final class Services {
                     null,
                     stopped.duration());
         }
-        ServiceOutcome started = healthy(lifecycle.start(options.healthDeadline()), i, options);
+        ServiceOutcome started = startHealthy(lifecycle, i, options);
         return new ServiceOutcome(
                 i.id(),
                 ServiceAction.RESTART,

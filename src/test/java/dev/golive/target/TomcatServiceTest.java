@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.golive.plan.Environment;
 import dev.golive.testsupport.SshServer;
 import dev.golive.testsupport.TomcatServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,6 +176,28 @@ class TomcatServiceTest {
         assertThat(health.ok()).isFalse();
         assertThat(health.detail())
                 .startsWith("http://127.0.0.1:" + tomcat.httpPort() + TomcatServer.HEALTH + ": no answer");
+    }
+
+    @Test
+    void aStartThatStaysUnhealthySaysWhetherItRunsAndWhatItsLogSaid() throws Exception {
+        tomcat = TomcatServer.create(bases.resolve("was1"));
+        Environment env = environment("was1", tomcat);
+
+        ServiceOutcome started;
+        // Another process holds the HTTP port: Tomcat runs on without its connector and logs why.
+        try (ServerSocket taken = new ServerSocket(tomcat.httpPort(), 1, InetAddress.getLoopbackAddress())) {
+            started = act(
+                    env,
+                    "was",
+                    ServiceAction.START,
+                    ServiceOptions.defaults().withHealthDeadline(Duration.ofSeconds(3)));
+        }
+
+        assertThat(started.ok()).isFalse();
+        assertThat(started.detail())
+                .startsWith("started PID " + tomcat.pids().get(0) + "; http://127.0.0.1:" + tomcat.httpPort())
+                .contains("; now running, PID " + tomcat.pids().get(0) + "; its log since the start: catalina.")
+                .contains("Address already in use");
     }
 
     @Test
