@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.PostgresServer;
 import dev.golive.testsupport.PostgresServerExtension;
 import dev.golive.testsupport.SshServer;
 import dev.golive.testsupport.TomcatServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,7 +97,7 @@ class CheckCommandTest {
                         good.base(),
                         good.httpPort(),
                         url.substring(0, url.indexOf('?')),
-                        closedPort(),
+                        Ports.closed(),
                         stranger,
                         changed.port(),
                         bare.base(),
@@ -130,12 +129,6 @@ class CheckCommandTest {
         all[1] = "-f=" + plan;
         System.arraycopy(args, 1, all, 2, args.length - 1);
         return CliRun.of(env, all);
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Test

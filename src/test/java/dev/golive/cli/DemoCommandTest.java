@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.Processes;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,10 +40,7 @@ class DemoCommandTest {
             throws Exception {
         Path work = dir.resolve("demo");
 
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         AtomicReference<CliRun> ran = new AtomicReference<>();
         Thread demo = new Thread(() -> ran.set(CliRun.of(
                 Map.of("GOLIVE_USER", "tester"),

@@ -6,9 +6,8 @@ import dev.golive.store.Run;
 import dev.golive.store.Store;
 import dev.golive.testsupport.HelloServer;
 import dev.golive.testsupport.NginxServer;
+import dev.golive.testsupport.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +56,8 @@ final class DrillFixture implements AutoCloseable {
     }
 
     static DrillFixture start(Path dir) throws IOException {
-        int port = freePort(0);
-        int sidePort = freePort(port);
+        int port = Ports.free("127.0.0.2", "127.0.0.3");
+        int sidePort = Ports.free("127.0.0.2", "127.0.0.3");
         for (int i = 0; i < HOSTS.size(); i++) {
             String host = HOSTS.get(i);
             properties(dir, host, "127.0.0." + (i + 2), port);
@@ -294,21 +293,6 @@ final class DrillFixture implements AutoCloseable {
         retrying.close();
         direct.close();
         patient.close();
-    }
-
-    /** A port free on both addresses, other than {@code taken}. */
-    private static int freePort(int taken) throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"));
-                    ServerSocket b = new ServerSocket(a.getLocalPort(), 1, InetAddress.getByName("127.0.0.3"))) {
-                if (a.getLocalPort() != taken) {
-                    return a.getLocalPort();
-                }
-            } catch (IOException e) {
-                // taken on the second address: try another
-            }
-        }
-        throw new IOException("no port free on both 127.0.0.2 and 127.0.0.3");
     }
 
     private static String sh(String text) {

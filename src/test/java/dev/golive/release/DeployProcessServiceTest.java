@@ -13,12 +13,11 @@ import dev.golive.target.ServiceAction;
 import dev.golive.target.ServiceOptions;
 import dev.golive.target.Services;
 import dev.golive.target.SshSettings;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.VersionServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +58,7 @@ class DeployProcessServiceTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        port = freePort();
+        port = Ports.free(ADDRESSES.toArray(String[]::new));
         for (String d : List.of("apps/one", "apps/two", "uploads", "run", "logs")) {
             Files.createDirectories(dir.resolve(d));
         }
@@ -264,20 +263,5 @@ class DeployProcessServiceTest {
                         VersionServer.class.getName().replace('.', '/') + ".class");
         assertThat(code).as(said.toString()).isZero();
         return jar;
-    }
-
-    private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int candidate;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(ADDRESSES.get(0)))) {
-                candidate = s.getLocalPort();
-            }
-            try (ServerSocket s = new ServerSocket(candidate, 1, InetAddress.getByName(ADDRESSES.get(1)))) {
-                return candidate;
-            } catch (IOException e) {
-                // taken on the other address: try another
-            }
-        }
-        throw new IOException("no port free on both " + ADDRESSES);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.plan.Plan;
 import dev.golive.plan.PlanLoader;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.RudeServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +31,7 @@ class ErrorKindsTest {
     @BeforeAll
     static void start() throws IOException {
         rude = RudeServer.start();
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        closedPort = Ports.closed();
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.golive.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.ShopApp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -305,10 +306,7 @@ class ShopScenarioTest {
 
     @Test
     void aServerThatIsNotThereFailsWithTheAddress() throws IOException {
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.closed();
         Scenarios s = new Scenarios(dir, "http://127.0.0.1:" + port, "down:\n  steps:\n    - { get: /x }\n");
 
         StepResult failed = s.run("down").failed().orElseThrow();

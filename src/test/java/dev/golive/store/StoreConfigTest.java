@@ -3,9 +3,8 @@ package dev.golive.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.golive.testsupport.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,7 @@ class StoreConfigTest {
 
     @Test
     void saysWhichStoreCouldNotBeReachedWithoutItsPassword() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.closed();
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/golive?user=ops&password=s3cret";
 
         assertThatThrownBy(() -> Store.open(url, Path.of("."), UnaryOperator.identity()))

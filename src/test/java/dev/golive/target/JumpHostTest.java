@@ -3,9 +3,8 @@ package dev.golive.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.plan.Host;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.SshServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -131,10 +130,7 @@ class JumpHostTest {
 
     @Test
     void aDeadJumpHostIsNamedInTheFailureOfTheHostBehindIt() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
+        int closed = Ports.closed();
         Host jump = TestHosts.ssh("bastion", closed, key);
         Host was1 = TestHosts.via(TestHosts.ssh("was1", inner.port(), key), "bastion");
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.golive.plan.Host;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.SshServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -143,7 +142,7 @@ class SshExecTest {
     void aHangingCommandTimesOutAndIsKilledWithoutHoldingUpTheOtherHosts() throws Exception {
         Path pidFile = shared.resolve("sleep.pid");
         Files.deleteIfExists(pidFile);
-        int closed = closedPort();
+        int closed = Ports.closed();
         Host[] all = {
             TestHosts.ssh("slow", slow.port(), key),
             TestHosts.ssh("fast", fast.port(), key),
@@ -173,7 +172,7 @@ class SshExecTest {
 
     @Test
     void aDeadHostGivesAOneLineReasonNamingHostAndAddress() throws Exception {
-        int closed = closedPort();
+        int closed = Ports.closed();
         try (Hosts hosts = hosts(OutputListener.NONE, TestHosts.ssh("was2", closed, key))) {
             Result result = hosts.target("was2").run(Command.of("true"));
 
@@ -222,12 +221,6 @@ class SshExecTest {
             assertThat(asNobody.stderr()).isEmpty();
             assertThat(asNobody.stdout()).isEqualTo("nobody|it's|\"dq\"|$HOME|back\\slash|3|");
             assertThat(asDaemon.stdout()).startsWith("daemon|it's|");
-        }
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,10 +3,9 @@ package dev.golive.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.golive.plan.Environment;
+import dev.golive.testsupport.Ports;
 import dev.golive.testsupport.SshServer;
 import dev.golive.testsupport.SystemdBox;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +41,7 @@ class SystemdServiceTest {
     @BeforeAll
     static void boot() throws Exception {
         key = SshServer.generateKey(shared.resolve("id_ed25519"), "");
-        shopPort = freePort();
+        shopPort = Ports.free();
         Path properties = shared.resolve("shop.properties");
         Files.writeString(
                 properties, "address=127.0.0.1\nport=" + shopPort + "\npidFile=" + shared.resolve("shop.pid"));
@@ -250,11 +249,5 @@ class SystemdServiceTest {
                         "missing/app1: finding out whether it runs failed: app1: exit status 1: no unit golive-missing.service on this host");
         assertThat(started.ok()).isFalse();
         assertThat(started.detail()).isEqualTo(status.detail());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

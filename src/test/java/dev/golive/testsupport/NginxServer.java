@@ -2,7 +2,6 @@ package dev.golive.testsupport;
 
 import dev.golive.demo.Nginx;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,12 +83,12 @@ public final class NginxServer implements AutoCloseable {
         }
         Files.createDirectories(dir.resolve("html/static"));
         Files.createDirectories(dir.resolve("logs"));
-        int port = freePort();
+        int port = Ports.free();
         int tlsPort = 0;
         String listen = "listen 127.0.0.1:" + port + ";";
         if (tls) {
             selfSignedCertificate(dir);
-            tlsPort = freePort();
+            tlsPort = Ports.free();
             listen += "\n    listen 127.0.0.1:" + tlsPort + " ssl;\n    ssl_certificate " + dir.resolve("cert.pem")
                     + ";\n    ssl_certificate_key " + dir.resolve("key.pem") + ";";
         }
@@ -142,12 +141,6 @@ public final class NginxServer implements AutoCloseable {
                     %4$s
                   }
                 """.formatted(dir, listen, upstream, locations));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

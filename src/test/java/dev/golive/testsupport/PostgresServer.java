@@ -2,8 +2,6 @@ package dev.golive.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -113,7 +111,7 @@ public final class PostgresServer implements AutoCloseable {
     private static PostgresServer startOnFreePort(Path bin, Path directory) {
         // A free port can be taken by someone else before the server binds it: try another.
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = Ports.free();
             OsCommand.Result started = OsCommand.tryRun(asServerUser(List.of(
                     bin.resolve("pg_ctl").toString(),
                     "-D",
@@ -214,14 +212,6 @@ public final class PostgresServer implements AutoCloseable {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
-        }
     }
 
     private static String log(Path directory) {

@@ -3,7 +3,6 @@ package dev.golive.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,7 +198,7 @@ public final class SshServer implements AutoCloseable {
 
     private void startOnFreePort() {
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            if (startOn(freePort())) {
+            if (startOn(Ports.free())) {
                 return;
             }
         }
@@ -303,14 +302,6 @@ public final class SshServer implements AutoCloseable {
             Files.createDirectories(Path.of("/run/sshd"));
         } catch (IOException e) {
             throw new IllegalStateException("sshd needs /run/sshd; create it as root: mkdir -p /run/sshd", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

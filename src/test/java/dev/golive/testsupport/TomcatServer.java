@@ -2,8 +2,6 @@ package dev.golive.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,7 +38,7 @@ public final class TomcatServer implements AutoCloseable {
         if (!Files.isExecutable(HOME.resolve("bin/catalina.sh"))) {
             throw new AssertionError(String.format(INSTALL_HINT, HOME));
         }
-        TomcatServer server = new TomcatServer(base, freePort(), freePort());
+        TomcatServer server = new TomcatServer(base, Ports.free(), Ports.free());
         server.write(List.of(jvmOptions));
         return server;
     }
@@ -198,14 +196,6 @@ public final class TomcatServer implements AutoCloseable {
     private static void createDirectories(Path dir) {
         try {
             Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
