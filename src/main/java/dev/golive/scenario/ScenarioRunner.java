@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.UncheckedIOException;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ public final class ScenarioRunner implements AutoCloseable {
         this.urls = new Urls(environment);
         this.directory = plan.directory();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-                eventLoops(Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+                eventLoops(Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory(SelectorProvider.provider(), PollBeforeBlocking::new));
         // Heap buffers wherever Netty asks for any buffer (the decoder's cumulation). Sockets are
         // read into one direct buffer per event loop (LoopReceiveBuffers); reading them into heap
         // buffers instead, to spare the decoder a view of the buffer per header line when Netty
