@@ -2,6 +2,7 @@ package dev.golive.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,20 +27,20 @@ public final class Ports {
     private static final int SPAN = 12_000;
     private static final int ATTEMPTS = 1_000;
     private static final Set<Integer> GIVEN = new HashSet<>();
+    private static final int[] RANGE = readRange();
 
     private Ports() {}
 
     /** A free port on 127.0.0.1, or on each of {@code addresses} when given. */
     public static synchronized int free(String... addresses) {
         List<String> on = addresses.length == 0 ? List.of("127.0.0.1") : List.of(addresses);
-        int[] range = range();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(range[0], range[1]);
+            int port = ThreadLocalRandom.current().nextInt(RANGE[0], RANGE[1]);
             if (GIVEN.add(port) && freeOn(port, on)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free port on " + on + " in " + range[0] + "-" + (range[1] - 1));
+        throw new IllegalStateException("no free port on " + on + " in " + RANGE[0] + "-" + (RANGE[1] - 1));
     }
 
     /** A port where nothing listens on 127.0.0.1: a connection to it is refused. */
@@ -49,6 +50,10 @@ public final class Ports {
 
     /** From {@code [0]} up to, not including, {@code [1]}: below the ephemeral range, else above it. */
     static int[] range() {
+        return RANGE.clone();
+    }
+
+    private static int[] readRange() {
         int low = 32_768;
         int high = 60_999;
         try {
@@ -68,11 +73,10 @@ public final class Ports {
         for (String address : addresses) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(address))) {
                 // bound: free here
-            } catch (IOException e) {
-                if (!(e instanceof java.net.BindException)) {
-                    throw new UncheckedIOException("cannot try port " + port + " on " + address, e);
-                }
+            } catch (BindException e) {
                 return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot try port " + port + " on " + address, e);
             }
         }
         return true;
